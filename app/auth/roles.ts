@@ -1,0 +1,37 @@
+// the three roles of the service and where each one starts.
+export const ROLES = ["applicant", "assessor", "programme_manager"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  applicant: "Local authority officer",
+  assessor: "Assessor",
+  programme_manager: "Programme manager",
+};
+
+export const ROLE_HOME: Record<Role, string> = {
+  applicant: "/applicant",
+  assessor: "/assess",
+  programme_manager: "/manage",
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** Navigation shown in the service navigation bar, by role. */
+export function navigationFor(role: Role | null): Array<{ href: string; text: string }> {
+  switch (role) {
+    case "applicant":
+      return [{ href: "/applicant", text: "Your bid" }];
+    case "assessor":
+      return [{ href: "/assess", text: "Your assessments" }];
+    case "programme_manager":
+      return [
+        { href: "/manage", text: "Programme" },
+        { href: "/manage/users", text: "Users" },
+        { href: "/manage/emails", text: "Emails" },
+      ];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,83 @@
+import { redirect } from "@remix-run/node";
+import { now } from "~/clock.server";
+import { getDb } from "~/data/db.server";
+import { deleteSession, findSessionUserId, insertSession } from "~/data/sessions.server";
+import { findUserById, type User } from "~/data/users.server";
+import { serviceCookies, SESSION_HOURS } from "./cookies.server";
+import { CsrfError, newCsrfToken, verifyCsrf } from "./csrf.server";
+import type { Role } from "./roles";
+
+async function sessionToken(request: Request): Promise<string | null> {
+  const value = await serviceCookies().session.parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+/** The signed-in user, or null. */
+export async function getUser(request: Request): Promise<User | null> {
+  const token = await sessionToken(request);
+  if (!token) return null;
+  const userId = await findSessionUserId(getDb(), token, now());
+  return userId === null ? null : findUserById(getDb(), userId);
+}
+
+/**
+ * R-20: the one permission helper, called first by every loader and action. Signed out → the
+ * sign-in page (returning here afterwards); signed in with another role → 403.
+ */
+export async function requireUser(request: Request, options: { role?: Role | Role[] } = {}): Promise<User> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  const allowed = options.role === undefined ? null : Array.isArray(options.role) ? options.role : [options.role];
+  if (allowed && !allowed.includes(user.role)) {
+    throw new Response("You do not have permission to see this page", { status: 403, statusText: "Forbidden" });
+  }
+  return user;
+}
+
+/** Reads a POSTed form after checking its CSRF token; a missing or wrong token is a 403. */
+export async function readForm(request: Request): Promise<FormData> {
+  const form = await request.formData();
+  try {
+    await verifyCsrf(request, form);
+  } catch (error) {
+    if (error instanceof CsrfError) {
+      throw new Response("The form was out of date or did not come from this service. Go back, reload the page and try again.", {
+        status: 403,
+        statusText: "Forbidden",
+      });
+    }
+    throw error;
+  }
+  return form;
+}
+
+/**
+ * Starts a session after sign-in. A new session id and a new CSRF token are issued every time,
+ * so a session id planted before sign-in is worthless (session fixation).
+ */
+export async function startSession(request: Request, userId: number): Promise<Headers> {
+  const old = await sessionToken(request);
+  if (old) await deleteSession(getDb(), old);
+  const token = await insertSession(getDb(), userId, now(), SESSION_HOURS);
+  const headers = new Headers();
+  headers.append("Set-Cookie", await serviceCookies().session.serialize(token));
+  headers.append("Set-Cookie", (await newCsrfToken()).setCookie);
+  return headers;
+}
+
+export async function endSession(request: Request): Promise<Headers> {
+  const token = await sessionToken(request);
+  if (token) await deleteSession(getDb(), token);
+  const headers = new Headers();
+  headers.append("Set-Cookie", await serviceCookies().session.serialize("", { maxAge: 0 }));
+  return headers;
+}
+
+/** Only same-site relative paths may be returned to after sign-in. */
+export function safeReturnTo(value: unknown, fallback: string): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value;
+}

@@ -1,0 +1,23 @@
+import type { Knex } from "knex";
+
+export interface Authority {
+  id: number;
+  name: string;
+  code: string;
+  region: string;
+  type: string;
+  setting: string;
+}
+
+export async function listAuthorities(db: Knex): Promise<Authority[]> {
+  return db("authorities").select("id", "name", "code", "region", "type", "setting").orderBy([{ column: "name" }, { column: "id" }]);
+}
+
+export async function findAuthority(db: Knex, id: number): Promise<Authority | null> {
+  return (await db("authorities").where({ id }).first("id", "name", "code", "region", "type", "setting")) ?? null;
+}
+
+export async function countAuthorities(db: Knex): Promise<number> {
+  const [{ n }] = await db("authorities").count({ n: "*" });
+  return Number(n);
+}

@@ -1,0 +1,29 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Knex } from "knex";
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** A new session: the token goes into the cookie, only its hash into the database. */
+export async function insertSession(db: Knex, userId: number, now: Date, hours: number): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db("sessions").insert({
+    id: hashToken(token),
+    user_id: userId,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + hours * 3600_000).toISOString(),
+  });
+  return token;
+}
+
+export async function findSessionUserId(db: Knex, token: string, now: Date): Promise<number | null> {
+  const row = await db("sessions").where({ id: hashToken(token) }).where("expires_at", ">", now.toISOString()).first("user_id");
+  return row ? Number(row.user_id) : null;
+}
+
+export async function deleteSession(db: Knex, token: string): Promise<void> {
+  await db("sessions").where({ id: hashToken(token) }).delete();
+}
+
+export async function deleteExpiredSessions(db: Knex, now: Date): Promise<void> {
+  await db("sessions").where("expires_at", "<=", now.toISOString()).delete();
+}

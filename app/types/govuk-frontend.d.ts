@@ -1,0 +1,3 @@
+declare module "govuk-frontend" {
+  export function initAll(config?: { scope?: Element | Document | null }): void;
+}

@@ -1,0 +1,25 @@
+import type { Knex } from "knex";
+import * as m20261123_01 from "./20261123_01_foundation";
+
+/**
+ * Migrations are listed here rather than read from a folder so that the same code runs
+ * under tsx (scripts), vitest and the Vite server build. Append new ones; never edit a
+ * landed migration (STYLE.md rule 10).
+ */
+const migrations: Record<string, Knex.Migration> = {
+  "20261123_01_foundation": m20261123_01,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  async getMigrations() {
+    return Object.keys(migrations).sort();
+  },
+  getMigrationName(name) {
+    return name;
+  },
+  async getMigration(name) {
+    const migration = migrations[name];
+    if (!migration) throw new Error(`Unknown migration ${name}`);
+    return migration;
+  },
+};

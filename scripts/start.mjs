@@ -1,0 +1,32 @@
+// npm start: build if needed, migrate, seed the demo world into an empty database (unless
+// DEMO_DATA=off), then serve on PORT (default 3000) with remix-serve.
+import { spawnSync, spawn } from "node:child_process";
+import { existsSync, statSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const run = (command, args) => {
+  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+const newest = (dir) => {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+};
+
+const serverBuild = "build/server/index.js";
+const stale = !existsSync(serverBuild) || ["app", "emails", "db"].some((dir) => existsSync(dir) && newest(dir) > statSync(serverBuild).mtimeMs);
+if (stale) {
+  console.log("Building the service…");
+  run("npx", ["remix", "vite:build"]);
+}
+run("npx", ["tsx", "scripts/migrate.ts"]);
+run("npx", ["tsx", "scripts/seed.ts", "--if-empty"]);
+
+const server = spawn("npx", ["remix-serve", serverBuild], { stdio: "inherit", env: { PORT: "3000", ...process.env } });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
