@@ -47,13 +47,15 @@ export interface SummaryListProps {
 }
 
 function ActionLink({ action, cardTitle }: { action: SummaryListAction; cardTitle?: SummaryCardTitle }) {
-  const hidden: ReactNode[] = [];
-  if (action.visuallyHiddenText) hidden.push(` ${action.visuallyHiddenText}`);
-  if (cardTitle) hidden.push(" (", content(cardTitle.html, cardTitle.text), ")");
   return (
     <a {...mergeProps({ className: cx("govuk-link", action.classes), href: action.href }, attributeProps(action.attributes))}>
       {content(action.html, action.text)}
-      {action.visuallyHiddenText || cardTitle ? <span className="govuk-visually-hidden">{hidden}</span> : null}
+      {action.visuallyHiddenText || cardTitle ? (
+        <span className="govuk-visually-hidden">
+          {action.visuallyHiddenText ? ` ${action.visuallyHiddenText}` : null}
+          {cardTitle ? <> ({content(cardTitle.html, cardTitle.text)})</> : null}
+        </span>
+      ) : null}
     </a>
   );
 }
