@@ -195,11 +195,6 @@ export function cx(...classNames: Array<string | false | null | undefined | 0>):
   return classNames.filter(Boolean).join(" ");
 }
 
-/** `params.html | safe if params.html else params.text` as a truth test. */
-export function hasContent(html: Html | undefined, text: Text | undefined): boolean {
-  return Boolean(html) || Boolean(text);
-}
-
 function isHtmlString(html: Html | undefined): html is string {
   return typeof html === "string" && html !== "";
 }
@@ -253,7 +248,7 @@ const NAMED_ENTITIES: Record<string, string> = {
 };
 
 /** Decodes character references, leaving unknown named ones as they are. */
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(/&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);/g, (match, entity: string) => {
     if (entity[0] === "#") {
       const codePoint = entity[1] === "x" || entity[1] === "X" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
