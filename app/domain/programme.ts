@@ -278,6 +278,23 @@ export const pastAwardLabel = labelOf<PastAward>(PAST_AWARDS);
 export const PAST_AWARD_YEARS = { earliest: 1990, latest: 2009 } as const;
 
 // ---------------------------------------------------------------------------------------
+// R-33 R-51 Categories of cost, for the EOI's cost breakdown and the detailed budget
+
+export const COST_CATEGORIES = [
+  { key: "staff", label: "Staff" },
+  { key: "events-and-workshops", label: "Events and workshops" },
+  { key: "consultancy-and-research", label: "Consultancy and research" },
+  { key: "travel", label: "Travel" },
+  { key: "materials-and-publicity", label: "Materials and publicity" },
+  { key: "evaluation", label: "Evaluation" },
+  { key: "other", label: "Other" },
+] as const satisfies ReadonlyArray<Choice>;
+export type CostCategory = (typeof COST_CATEGORIES)[number]["key"];
+export const COST_CATEGORY_KEYS = keysOf<CostCategory>(COST_CATEGORIES);
+export const isCostCategory = isOneOf(COST_CATEGORY_KEYS);
+export const costCategoryLabel = labelOf<CostCategory>(COST_CATEGORIES);
+
+// ---------------------------------------------------------------------------------------
 // R-41 Assessment criteria for the sift, their default weights (percent) and the scale
 
 export const ASSESSMENT_CRITERIA = [
