@@ -457,6 +457,15 @@ describe("R-34 one page of a section at a time", () => {
     ]);
   });
 
+  test("R-32 the shared limit shows on the page being saved", () => {
+    const saved = makeAnswers();
+    const typed = { ...saved["customers-and-improvement-plan"], improvementPlan: words(243) };
+    const result = validateFields("customers-and-improvement-plan", typed, ["improvementPlan"], { eoiAnswers: saved });
+    expect(result.errors).toEqual([
+      { text: "Sections 2 to 9 must be 1,000 words or fewer – you have 1,043 words", href: "#improvementPlan" },
+    ]);
+  });
+
   test("R-31 a section with missing answers is not valid", () => {
     expect(isSectionValid("leadership", {})).toBe(false);
     expect(isSectionValid("leadership", makeAnswers().leadership)).toBe(true);

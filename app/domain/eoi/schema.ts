@@ -704,7 +704,12 @@ function toErrors(issues: Issue[]): { errors: ErrorSummaryItem[]; fieldErrors: F
   return { errors, fieldErrors };
 }
 
-function sectionIssues(sectionId: SectionId, answers: SectionAnswers | undefined, eoiAnswers?: EoiAnswers) {
+function sectionIssues(
+  sectionId: SectionId,
+  answers: SectionAnswers | undefined,
+  eoiAnswers?: EoiAnswers,
+  onPage?: readonly string[],
+) {
   const result = SECTION_SCHEMAS[sectionId].safeParse(answers ?? {});
   const issues: Issue[] = result.success
     ? []
@@ -718,10 +723,17 @@ function sectionIssues(sectionId: SectionId, answers: SectionAnswers | undefined
     // R-32 The shared limit, judged with this section's new answers in place of its saved ones.
     const check = checkTwoPageLimit({ ...eoiAnswers, [sectionId]: answers ?? {} });
     if (check.error) {
-      const written = check.byField.filter((field) => field.sectionId === sectionId);
-      const target = written.find((field) => field.words > 0) ?? written[0];
-      const firstTextarea = section.questions.find((candidate) => candidate.kind === "textarea");
-      issues.push({ path: [target?.field ?? firstTextarea?.name ?? sectionId], text: check.error });
+      // Shown on a written answer of this section (of this page, if only a page is checked),
+      // the first with words in it.
+      const written = section.questions
+        .filter((candidate) => candidate.kind === "textarea")
+        .map((candidate) => candidate.name)
+        .filter((name) => !onPage || onPage.includes(name));
+      const withWords = written.find((name) =>
+        check.byField.some((field) => field.sectionId === sectionId && field.field === name && field.words > 0),
+      );
+      const target = withWords ?? written[0];
+      if (target) issues.push({ path: [target], text: check.error });
     }
   }
   return { result, issues: inPageOrder(sectionId, issues) };
@@ -753,7 +765,7 @@ export function validateFields(
   fields: readonly string[],
   options: { eoiAnswers?: EoiAnswers } = {},
 ): { ok: boolean; errors: ErrorSummaryItem[]; fieldErrors: FieldErrors } {
-  const { issues } = sectionIssues(sectionId, answers, options.eoiAnswers);
+  const { issues } = sectionIssues(sectionId, answers, options.eoiAnswers, fields);
   const onPage = issues.filter((issue) => fields.includes(String(issue.path[0])));
   return { ok: onPage.length === 0, ...toErrors(onPage) };
 }
