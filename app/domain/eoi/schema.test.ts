@@ -120,6 +120,15 @@ describe("R-31 section 1: about the bid (R-3, R-4)", () => {
     ]);
   });
 
+  test("R-73 a row's answer has a hard cap on characters, named by its row", () => {
+    const { "about-the-bid": about } = makeAnswers({
+      "about-the-bid": { partners: [{ name: "n".repeat(201), sector: "public", kind: "delivery" }] },
+    });
+    expect(errorsOf("about-the-bid", about)).toEqual([
+      { text: "Name of partner 1 must be 200 characters or fewer", href: "#partners-0-name" },
+    ]);
+  });
+
   test("R-3 empty add-another rows are ignored, and a partnership needs at least one partner", () => {
     const { "about-the-bid": about } = makeAnswers({ "about-the-bid": { partners: [{ name: "", sector: "" }, {}] } });
     expect(errorsOf("about-the-bid", about)).toEqual([{ text: "Add at least one partner", href: "#partners" }]);

@@ -263,6 +263,28 @@ function shortAnswer(sectionId: SectionId, name: string, missing: string, called
   return requiredText(missing, maxCharacters, `${called} must be ${formatCount(maxCharacters)} characters or fewer`);
 }
 
+/** A short answer in an add-another row: its cap comes from the row's question. */
+function rowTextLimit(sectionId: SectionId, listName: string, name: string, called: (n: number) => string) {
+  const { maxCharacters } = rowField(sectionId, listName, name, "text") as TextQuestion;
+  const tooLong = perRow((n) => `${called(n)} must be ${formatCount(maxCharacters)} characters or fewer`);
+  return { maxCharacters, tooLong };
+}
+
+function rowText(
+  sectionId: SectionId,
+  listName: string,
+  name: string,
+  messages: { missing: (n: number) => string; called: (n: number) => string },
+) {
+  const { maxCharacters, tooLong } = rowTextLimit(sectionId, listName, name, messages.called);
+  return requiredText(perRow(messages.missing), maxCharacters, tooLong);
+}
+
+function optionalRowText(sectionId: SectionId, listName: string, name: string, called: (n: number) => string) {
+  const { maxCharacters, tooLong } = rowTextLimit(sectionId, listName, name, called);
+  return optionalText(maxCharacters, tooLong);
+}
+
 /** Each section's answers are checked as the officer sees them: hidden answers play no part. */
 function sectionSchema<Shape extends z.ZodType>(sectionId: SectionId, shape: Shape) {
   const section = sectionById(sectionId);
@@ -282,11 +304,10 @@ const TELEPHONE = /^\+?[\d\s()-]+$/;
 const telephoneDigits = (value: string) => value.replace(/\D/g, "").length;
 
 const partnerRow = z.object({
-  name: requiredText(
-    perRow((n) => `Enter the name of partner ${n}`),
-    (rowField("about-the-bid", "partners", "name", "text") as TextQuestion).maxCharacters,
-    perRow((n) => `Name of partner ${n} must be 200 characters or fewer`),
-  ),
+  name: rowText("about-the-bid", "partners", "name", {
+    missing: (n) => `Enter the name of partner ${n}`,
+    called: (n) => `Name of partner ${n}`,
+  }),
   sector: choice(isPartnerSector, perRow((n) => `Select the sector of partner ${n}`)),
   kind: choice(isPartnershipKind, perRow((n) => `Select the kind of partnership with partner ${n}`)),
 });
@@ -432,21 +453,17 @@ export const focusAreaSchema = sectionSchema(
 // Section 10: Supporting documents (R-31, R-33)
 
 const costRow = z.object({
-  description: requiredText(
-    perRow(COST_MESSAGES.description),
-    (rowField("supporting-documents", "costs", "description", "text") as TextQuestion).maxCharacters,
-    perRow((n) => `Description of cost ${n} must be 200 characters or fewer`),
-  ),
+  description: rowText("supporting-documents", "costs", "description", {
+    missing: COST_MESSAGES.description,
+    called: (n) => `Description of cost ${n}`,
+  }),
   category: choice(isCostCategory, perRow(COST_MESSAGES.category)),
   amount: z.preprocess(
     (value) => (typeof value === "number" ? String(value) : blankToUndefined(value)),
     z.string({ error: perRow((n) => `Enter the amount for cost ${n}`) }),
   ),
   fundedBy: choice((value): value is "clg" | "other" => value === "clg" || value === "other", perRow(COST_MESSAGES.fundedBy)),
-  otherSource: optionalText(
-    (rowField("supporting-documents", "costs", "otherSource", "text") as TextQuestion).maxCharacters,
-    perRow((n) => `Name of the other source for cost ${n} must be 200 characters or fewer`),
-  ),
+  otherSource: optionalRowText("supporting-documents", "costs", "otherSource", (n) => `Name of the other source for cost ${n}`),
 });
 
 const costsSchema = rowList(costRow, MAXIMUM_COST_LINES, COST_MESSAGES.tooManyLines, (rows, ctx) => {
@@ -508,16 +525,12 @@ const pastAwardYear = z.preprocess(
 
 const pastAwardRow = z.object({
   award: choice(isPastAward, perRow((n) => `Select the name of award or review ${n}`)),
-  otherAward: optionalText(
-    (rowField("supporting-documents", "pastAwards", "otherAward", "text") as TextQuestion).maxCharacters,
-    perRow((n) => `Name of award or review ${n} must be 200 characters or fewer`),
-  ),
+  otherAward: optionalRowText("supporting-documents", "pastAwards", "otherAward", (n) => `Name of award or review ${n}`),
   year: pastAwardYear,
-  outcome: requiredText(
-    perRow((n) => `Enter the outcome of award or review ${n}`),
-    (rowField("supporting-documents", "pastAwards", "outcome", "text") as TextQuestion).maxCharacters,
-    perRow((n) => `Outcome of award or review ${n} must be 200 characters or fewer`),
-  ),
+  outcome: rowText("supporting-documents", "pastAwards", "outcome", {
+    missing: (n) => `Enter the outcome of award or review ${n}`,
+    called: (n) => `Outcome of award or review ${n}`,
+  }),
 });
 
 const pastAwardsSchema = rowList(pastAwardRow, 20, "You can add up to 20 awards or reviews", (rows, ctx) => {
