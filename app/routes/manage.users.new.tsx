@@ -11,7 +11,7 @@ import { wakeOutbox } from "~/services/mail.server";
 import { addUser } from "~/services/users.server";
 import { formErrors, pageTitle } from "~/utils/page";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Add a user", { hasErrors: Boolean(data?.errors) });
+export const meta: MetaFunction = () => pageTitle("Add a user");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "programme_manager" });
@@ -94,7 +94,7 @@ export default function AddUser() {
               items={[{ value: "", text: "Choose an authority" }, ...authorities.map((a) => ({ value: String(a.id), text: a.name }))]}
               value={values?.authorityId ?? ""}
             />
-            <Button text="Add user" preventDoubleClick />
+            <Button text="Add user" />
           </ServiceForm>
         </div>
       </div>

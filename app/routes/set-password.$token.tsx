@@ -9,7 +9,7 @@ import { getDb } from "~/data/db.server";
 import { checkPasswordToken, setPasswordWithToken } from "~/services/users.server";
 import { formErrors, pageTitle } from "~/utils/page";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Set your password", { hasErrors: Boolean(data && "errors" in data) });
+export const meta: MetaFunction = () => pageTitle("Set your password");
 
 const TOKEN_PROBLEMS = {
   unknown: "This link is not valid. Check you copied the whole link from the email.",
@@ -68,7 +68,7 @@ export default function SetPassword() {
                 label={{ text: "Confirm password" }}
                 errorMessage={errors?.fields.confirmPassword ? { text: errors.fields.confirmPassword } : undefined}
               />
-              <Button text="Set password" preventDoubleClick />
+              <Button text="Set password" />
             </ServiceForm>
           </>
         )}

@@ -9,7 +9,7 @@ import { getDb } from "~/data/db.server";
 import { signIn, THROTTLE_MINUTES } from "~/services/sign-in.server";
 import { formErrors, pageTitle } from "~/utils/page";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Sign in", { hasErrors: Boolean(data?.errors) });
+export const meta: MetaFunction = () => pageTitle("Sign in");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -68,7 +68,7 @@ export default function SignIn() {
             label={{ text: "Password" }}
             errorMessage={errors?.fields.password ? { text: errors.fields.password } : undefined}
           />
-          <Button text="Sign in" preventDoubleClick />
+          <Button text="Sign in" />
         </ServiceForm>
         <p className="govuk-body">If you do not have an account, ask the CLG programme team to add you.</p>
       </div>

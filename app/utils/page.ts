@@ -1,9 +1,9 @@
 import type { MetaDescriptor } from "@remix-run/node";
 import { SERVICE_NAME } from "~/components/layout/ServiceLayout";
 
-/** GOV.UK page titles: "Page – Service – GOV.UK", with "Error: " first when the form has errors. */
-export function pageTitle(page: string, options: { hasErrors?: boolean } = {}): MetaDescriptor[] {
-  return [{ title: `${options.hasErrors ? "Error: " : ""}${page} – ${SERVICE_NAME} – GOV.UK` }];
+/** GOV.UK page titles: "Page – Service – GOV.UK". */
+export function pageTitle(page: string): MetaDescriptor[] {
+  return [{ title: `${page} – ${SERVICE_NAME} – GOV.UK` }];
 }
 
 export interface FormErrors {
