@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import * as m20261123_01 from "./20261123_01_foundation";
+import * as m20261123_02 from "./20261123_02_eois";
 
 /**
  * Migrations are listed here rather than read from a folder so that the same code runs
@@ -8,6 +9,7 @@ import * as m20261123_01 from "./20261123_01_foundation";
  */
 const migrations: Record<string, Knex.Migration> = {
   "20261123_01_foundation": m20261123_01,
+  "20261123_02_eois": m20261123_02,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
