@@ -16,4 +16,6 @@ if (!existsSync(source)) {
     if (existsSync(join(source, folder))) cpSync(join(source, folder), join(target, folder), { recursive: true });
   }
   if (existsSync(join(source, "manifest.json"))) cpSync(join(source, "manifest.json"), join(target, "manifest.json"));
+  // Browsers ask for /favicon.ico whatever the page links to.
+  cpSync(join(source, "images/favicon.ico"), join(root, "public/favicon.ico"));
 }

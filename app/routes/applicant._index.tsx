@@ -1,11 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server";
-import { SummaryList } from "~/components/govuk";
-import { findAuthority } from "~/data/authorities.server";
+import { readForm, requireUser } from "~/auth/session.server";
+import { now } from "~/clock.server";
+import { ServiceForm } from "~/components/forms";
+import { Button, SummaryList, WarningText } from "~/components/govuk";
 import { getDb } from "~/data/db.server";
-import { currentRound } from "~/data/rounds.server";
-import { formatDateTimeLondon } from "~/domain/calendar";
+import { formatDateTimeLondon, isOpen } from "~/domain/calendar";
+import { authorityTypeLabel, type AuthorityType } from "~/domain/programme";
+import { applicantContext, startEoi, submissionWindow } from "~/services/eoi.server";
 import { pageTitle } from "~/utils/page";
 
 export const meta: MetaFunction = () => pageTitle("Your authority's bid");
@@ -13,42 +15,65 @@ export const meta: MetaFunction = () => pageTitle("Your authority's bid");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "applicant" });
   const db = getDb();
-  const [authority, round, officers] = await Promise.all([
-    user.authorityId === null ? null : findAuthority(db, user.authorityId),
-    currentRound(db),
-    db("users").where({ authority_id: user.authorityId, role: "applicant" }).orderBy([{ column: "name" }, { column: "id" }]).select("name", "email"),
-  ]);
+  const { round, authority, eoi } = await applicantContext(db, user);
+  const officers = await db("users").where({ authority_id: authority.id, role: "applicant" }).orderBy([{ column: "name" }, { column: "id" }]).select("name", "email");
+  const window = submissionWindow(round, eoi);
   return {
     userName: user.name,
-    authority,
-    closes: round ? formatDateTimeLondon(new Date(round.eoiClosesAt)) : null,
+    authority: { ...authority, typeLabel: authorityTypeLabel(authority.type as AuthorityType) },
+    closes: formatDateTimeLondon(window.closesAt),
+    open: isOpen(window, now()),
+    eoi: eoi ? { status: eoi.status, reference: eoi.reference } : null,
     officers: officers as Array<{ name: string; email: string }>,
   };
 }
 
-/** The applicant's home: their authority, the deadline and the officers who can edit the bid. */
+/** R-30 Start the authority's EOI (a second officer joins the same one). */
+export async function action({ request }: ActionFunctionArgs) {
+  await readForm(request);
+  const user = await requireUser(request, { role: "applicant" });
+  await startEoi(getDb(), { user, now: now() });
+  return redirect("/applicant/eoi");
+}
+
+const STATUS_TEXT = { draft: "In progress", submitted: "Submitted", withdrawn: "Withdrawn" } as const;
+
 export default function ApplicantHome() {
-  const { userName, authority, closes, officers } = useLoaderData<typeof loader>();
+  const { userName, authority, closes, open, eoi, officers } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <span className="govuk-caption-l">{authority?.name}</span>
+        <span className="govuk-caption-l">{authority.name}</span>
         <h1 className="govuk-heading-l">Your authority's bid</h1>
         <p className="govuk-body">Welcome, {userName}.</p>
-        {closes ? <p className="govuk-body">Expressions of interest must be sent by {closes}.</p> : null}
-        {authority ? (
+        <p className="govuk-body">Expressions of interest must be submitted by {closes}.</p>
+        {eoi ? (
           <>
-            <h2 className="govuk-heading-m">Your authority</h2>
             <SummaryList
               rows={[
-                { key: { text: "Name" }, value: { text: authority.name } },
-                { key: { text: "Region" }, value: { text: authority.region } },
-                { key: { text: "Type" }, value: { text: authority.type.replace(/^./, (c) => c.toUpperCase()) } },
-                { key: { text: "Official code" }, value: { text: authority.code } },
+                { key: { text: "Expression of interest" }, value: { text: STATUS_TEXT[eoi.status] } },
+                ...(eoi.reference ? [{ key: { text: "Reference" }, value: { text: eoi.reference } }] : []),
               ]}
             />
+            <Button text={eoi.status === "draft" ? "Continue your expression of interest" : "View your expression of interest"} href="/applicant/eoi" />
           </>
-        ) : null}
+        ) : open ? (
+          <ServiceForm>
+            <p className="govuk-body">Any officer of your authority can start the expression of interest. Other officers can then work on it with you.</p>
+            <Button text="Start your expression of interest" />
+          </ServiceForm>
+        ) : (
+          <WarningText text="Expressions of interest are not open." />
+        )}
+        <h2 className="govuk-heading-m">Your authority</h2>
+        <SummaryList
+          rows={[
+            { key: { text: "Name" }, value: { text: authority.name } },
+            { key: { text: "Region" }, value: { text: authority.region } },
+            { key: { text: "Type" }, value: { text: authority.typeLabel } },
+            { key: { text: "Official code" }, value: { text: authority.code } },
+          ]}
+        />
         <h2 className="govuk-heading-m">Officers who can work on the bid</h2>
         <ul className="govuk-list">
           {officers.map((officer) => (

@@ -4,7 +4,7 @@ import { ROLE_HOME } from "~/auth/roles";
 import { getUser, readForm, safeReturnTo, startSession } from "~/auth/session.server";
 import { now } from "~/clock.server";
 import { ServiceForm } from "~/components/forms";
-import { Button, ErrorSummary, Input } from "~/components/govuk";
+import { Button, ErrorSummary, Input, NotificationBanner } from "~/components/govuk";
 import { getDb } from "~/data/db.server";
 import { signIn, THROTTLE_MINUTES } from "~/services/sign-in.server";
 import { formErrors, pageTitle } from "~/utils/page";
@@ -47,6 +47,15 @@ export default function SignIn() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {errors ? <ErrorSummary titleText="There is a problem" errorList={errors.errorList} /> : null}
+        {params.has("expired") ? (
+          <NotificationBanner
+            titleText="Important"
+            html={<p className="govuk-notification-banner__heading">You were signed out before your answers were saved. Sign in again and we will save them.</p>}
+          />
+        ) : null}
+        {params.has("passwordSet") ? (
+          <NotificationBanner type="success" html={<p className="govuk-notification-banner__heading">Your password has been set. You can now sign in.</p>} />
+        ) : null}
         <h1 className="govuk-heading-l">Sign in</h1>
         <p className="govuk-body">Sign in with the email address and password of your account.</p>
         <ServiceForm action={returnTo ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : "/sign-in"}>

@@ -1,0 +1,190 @@
+import type { Knex } from "knex";
+import type { EoiAnswers, SectionAnswers, SectionId } from "~/domain/eoi/sections";
+import type { EoiState } from "~/domain/eoi/status";
+
+export interface Eoi {
+  id: number;
+  roundId: number;
+  authorityId: number;
+  status: EoiState;
+  reference: string | null;
+  answers: EoiAnswers;
+  markedComplete: Partial<Record<SectionId, boolean>>;
+  sectionVersions: Partial<Record<SectionId, number>>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  submittedBy: number | null;
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+  deadlineExtendedTo: string | null;
+  hardCopyReceivedAt: string | null;
+}
+
+type Row = Record<string, unknown>;
+const json = <T>(value: unknown, fallback: T): T => (typeof value === "string" && value ? (JSON.parse(value) as T) : fallback);
+
+function toEoi(row: Row): Eoi {
+  return {
+    id: Number(row.id),
+    roundId: Number(row.round_id),
+    authorityId: Number(row.authority_id),
+    status: row.status as EoiState,
+    reference: (row.reference as string | null) ?? null,
+    answers: json(row.answers_json, {}),
+    markedComplete: json(row.completed_json, {}),
+    sectionVersions: json(row.section_versions_json, {}),
+    version: Number(row.version),
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+    submittedAt: (row.submitted_at as string | null) ?? null,
+    submittedBy: row.submitted_by === null || row.submitted_by === undefined ? null : Number(row.submitted_by),
+    withdrawnAt: (row.withdrawn_at as string | null) ?? null,
+    withdrawnReason: (row.withdrawn_reason as string | null) ?? null,
+    deadlineExtendedTo: (row.deadline_extended_to as string | null) ?? null,
+    hardCopyReceivedAt: (row.hard_copy_received_at as string | null) ?? null,
+  };
+}
+
+type Db = Knex | Knex.Transaction;
+
+export async function findEoiForAuthority(db: Db, roundId: number, authorityId: number): Promise<Eoi | null> {
+  const row = await db("eois").where({ round_id: roundId, authority_id: authorityId }).first();
+  return row ? toEoi(row) : null;
+}
+
+export async function findEoi(db: Db, id: number): Promise<Eoi | null> {
+  const row = await db("eois").where({ id }).first();
+  return row ? toEoi(row) : null;
+}
+
+/** R-30 Inserts the authority's EOI unless it exists (a second officer joins the same one). */
+export async function insertEoiIfMissing(db: Db, input: { roundId: number; authorityId: number; userId: number; now: Date }): Promise<{ eoi: Eoi; created: boolean }> {
+  const existing = await findEoiForAuthority(db, input.roundId, input.authorityId);
+  if (existing) return { eoi: existing, created: false };
+  await db("eois")
+    .insert({ round_id: input.roundId, authority_id: input.authorityId, status: "draft", created_by: input.userId, created_at: input.now.toISOString(), updated_at: input.now.toISOString() })
+    .onConflict(["round_id", "authority_id"])
+    .ignore();
+  const eoi = await findEoiForAuthority(db, input.roundId, input.authorityId);
+  if (!eoi) throw new Error("EOI insert failed");
+  return { eoi, created: eoi.createdAt === input.now.toISOString() };
+}
+
+export async function writeSection(
+  db: Db,
+  eoi: Eoi,
+  input: { sectionId: SectionId; answers: SectionAnswers; sectionVersion: number; markedComplete?: boolean; now: Date },
+): Promise<void> {
+  const answers = { ...eoi.answers, [input.sectionId]: input.answers };
+  const versions = { ...eoi.sectionVersions, [input.sectionId]: input.sectionVersion };
+  const completed = input.markedComplete === undefined ? eoi.markedComplete : { ...eoi.markedComplete, [input.sectionId]: input.markedComplete };
+  const updated = await db("eois")
+    .where({ id: eoi.id, version: eoi.version })
+    .update({
+      answers_json: JSON.stringify(answers),
+      section_versions_json: JSON.stringify(versions),
+      completed_json: JSON.stringify(completed),
+      version: eoi.version + 1,
+      updated_at: input.now.toISOString(),
+    });
+  if (updated !== 1) throw new StaleEoiError();
+}
+
+/** The row changed under us between read and write (only possible across processes). */
+export class StaleEoiError extends Error {}
+
+export async function insertSectionSave(
+  db: Db,
+  input: { eoiId: number; sectionId: SectionId; sectionVersion: number; outcome: "saved" | "conflict" | "resolved"; answers: SectionAnswers; userId: number; now: Date },
+): Promise<number> {
+  const [row] = await db("eoi_section_saves")
+    .insert({
+      eoi_id: input.eoiId,
+      section_id: input.sectionId,
+      section_version: input.sectionVersion,
+      outcome: input.outcome,
+      answers_json: JSON.stringify(input.answers),
+      saved_by: input.userId,
+      saved_at: input.now.toISOString(),
+    })
+    .returning("id");
+  return Number(typeof row === "object" ? row.id : row);
+}
+
+export interface SectionSave {
+  id: number;
+  eoiId: number;
+  sectionId: SectionId;
+  sectionVersion: number;
+  outcome: string;
+  answers: SectionAnswers;
+  savedBy: number;
+  savedByName: string;
+  savedAt: string;
+}
+
+const toSave = (row: Row): SectionSave => ({
+  id: Number(row.id),
+  eoiId: Number(row.eoi_id),
+  sectionId: row.section_id as SectionId,
+  sectionVersion: Number(row.section_version),
+  outcome: String(row.outcome),
+  answers: json(row.answers_json, {}),
+  savedBy: Number(row.saved_by),
+  savedByName: String(row.saved_by_name ?? ""),
+  savedAt: String(row.saved_at),
+});
+
+export async function findSectionSave(db: Db, id: number): Promise<SectionSave | null> {
+  const row = await db("eoi_section_saves").join("users", "users.id", "eoi_section_saves.saved_by").where("eoi_section_saves.id", id).first("eoi_section_saves.*", "users.name as saved_by_name");
+  return row ? toSave(row) : null;
+}
+
+/** The answers a section had at a given version (the save that created it). */
+export async function sectionAnswersAtVersion(db: Db, eoiId: number, sectionId: SectionId, sectionVersion: number): Promise<SectionSave | null> {
+  if (sectionVersion === 0) return null;
+  const row = await db("eoi_section_saves")
+    .join("users", "users.id", "eoi_section_saves.saved_by")
+    .where({ eoi_id: eoiId, section_id: sectionId, section_version: sectionVersion })
+    .whereIn("outcome", ["saved", "resolved"])
+    .orderBy("eoi_section_saves.id", "desc")
+    .first("eoi_section_saves.*", "users.name as saved_by_name");
+  return row ? toSave(row) : null;
+}
+
+export async function updateEoiStatus(db: Db, id: number, fields: Partial<Record<"status" | "reference" | "submitted_at" | "submitted_by" | "withdrawn_at" | "withdrawn_reason" | "deadline_extended_to" | "hard_copy_received_at", string | number | null>>, now: Date) {
+  await db("eois").where({ id }).update({ ...fields, updated_at: now.toISOString() });
+}
+
+export interface EoiListItem {
+  id: number;
+  reference: string | null;
+  status: EoiState;
+  authorityName: string;
+  region: string;
+  type: string;
+  submittedAt: string | null;
+  hardCopyReceivedAt: string | null;
+  deadlineExtendedTo: string | null;
+}
+
+export async function listEois(db: Db, roundId: number): Promise<EoiListItem[]> {
+  const rows = await db("eois")
+    .join("authorities", "authorities.id", "eois.authority_id")
+    .where("eois.round_id", roundId)
+    .select("eois.id", "eois.reference", "eois.status", "authorities.name as authority_name", "authorities.region", "authorities.type", "eois.submitted_at", "eois.hard_copy_received_at", "eois.deadline_extended_to")
+    .orderBy([{ column: "authorities.region" }, { column: "authorities.name" }, { column: "eois.id" }]);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    reference: r.reference,
+    status: r.status,
+    authorityName: r.authority_name,
+    region: r.region,
+    type: r.type,
+    submittedAt: r.submitted_at,
+    hardCopyReceivedAt: r.hard_copy_received_at,
+    deadlineExtendedTo: r.deadline_extended_to,
+  }));
+}
