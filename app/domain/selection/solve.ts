@@ -1,0 +1,205 @@
+import { PrefixBounds, lastWithin, type Target } from "./bounds";
+import { findIncumbent } from "./incumbent";
+import {
+  FILLED,
+  compareAchievements,
+  usefulOptions,
+  type Achievement,
+  type Option,
+  type PreparedSelection,
+  type SolverCandidate,
+} from "./prepare";
+import { countMet } from "./requirements";
+import { REGIONS } from "./types";
+
+// R-43 Selection: the exact solver.
+//
+// The rules, as the solver reads them:
+//   - a set picks at most one candidate per region, never one ruled out, and every candidate
+//     locked in;                                                      (R-43 rule 1 and locks)
+//   - its total request is within the budget;                         (R-43 rule 3)
+//   - among those sets it maximises, lexicographically:
+//       1. the number of regions filled,                              (R-43 rule 1)
+//       2. the number of the fourteen spread requirements met,        (R-43 rule 2)
+//       3. the total score, in whole hundredths;                      (R-43 rule 4)
+//   - what is still tied goes, region by region in R-2 order, to the earlier submission (an
+//     empty region is later than any pick; equal instants go to the smaller id).  (R-43 rule 4)
+//
+// Why the answer is exact (docs/selection.md repeats the argument):
+//   A. Dominated options are dropped (prepare.ts, usefulOptions): each has a dominator that is
+//      better in every set, or equal and earlier in the tie-break, so none is in the winning set.
+//   B. A dynamic programme runs over the regions from the last (South West) to the first. Its
+//      state is the exact set of requirements met by the regions settled so far (a 14-bit mask);
+//      for each mask it keeps the Pareto frontier of (request, value), where value = regions
+//      filled × 2^17 + points and 2^17 exceeds any total of points (9 × 10,000), so value
+//      orders (filled, points) lexicographically. Two partial sets with the same mask end with
+//      the same mask whatever the earlier regions add, so the one requesting no more and worth
+//      no less is at least as good after any completion: keeping the frontier loses nothing.
+//   C. A request no more than budget − (the dearest options of the earlier regions together) fits
+//      beside anything they add, so it is raised to that "safe" amount: the same completions fit,
+//      and where the budget cannot bind each mask keeps a single entry.
+//   D. Pruning. A quick local search (incumbent.ts) finds a good set, the target. A partial set
+//      is dropped only when an upper bound on everything it can still become (bounds.ts) is
+//      strictly below the target. Every set at least as good as the target, in particular every
+//      optimal set, survives, and so does every partial set on the way to one.
+//   E. The optimum is the best surviving full set by (filled, met, points).
+//   F. The tie-break is lexicographic over the regions in R-2 order, so it is found greedily:
+//      for each region in turn take the earliest option (nobody last) for which the table of
+//      the remaining regions still holds a completion reaching the optimum. By B–D those tables
+//      hold a completion for every way of reaching it, so the greedy choice is the winner.
+
+export interface Optimum extends Achievement {
+  /** The requirements met, as a mask. */
+  requirementsMask: number;
+  /** Per region in R-2 order, the pick or null. */
+  picks: (SolverCandidate | null)[];
+  requestPence: number;
+}
+
+/** Per mask, the (request, value) frontier: requests and values both rising. */
+interface Table {
+  masks: number[];
+  costs: number[][];
+  values: number[][];
+}
+
+/** Keep, for one mask, the (request, value) pairs no other pair beats on both (argument B). */
+function frontier(pairs: number[]): { costs: number[]; values: number[] } {
+  const count = pairs.length / 2;
+  if (count === 1) return { costs: [pairs[0]], values: [pairs[1]] };
+  const order = Array.from({ length: count }, (_, i) => i);
+  order.sort((a, b) => pairs[2 * a] - pairs[2 * b] || pairs[2 * b + 1] - pairs[2 * a + 1]);
+  const costs: number[] = [];
+  const values: number[] = [];
+  let best = -1;
+  for (const i of order) {
+    const value = pairs[2 * i + 1];
+    if (value > best) {
+      costs.push(pairs[2 * i]);
+      values.push(value);
+      best = value;
+    }
+  }
+  return { costs, values };
+}
+
+function achievementOf(mask: number, value: number): Achievement & { requirementsMask: number } {
+  const regionsFilled = Math.floor(value / FILLED);
+  return {
+    regionsFilled,
+    requirementsMet: countMet(mask),
+    requirementsMask: mask,
+    points: value - regionsFilled * FILLED,
+  };
+}
+
+/**
+ * R-43 choose the set of pilots exactly (arguments A–F above).
+ * `required`: requirements every set must meet, 0 for the selection itself; the explanation uses
+ * it to ask what meeting an unmet requirement would cost. Null when no set meets them.
+ */
+export function solveSelection(selection: PreparedSelection, required = 0): Optimum | null {
+  const budget = selection.budgetPence;
+  const regionCount = REGIONS.length;
+  const options = usefulOptions(selection); // argument A
+  if (options.some((region) => region.length === 0)) return null;
+  const bounds = new PrefixBounds(options, budget);
+  const incumbent = findIncumbent(options, budget, required); // argument D
+  const target: Target = incumbent
+    ? { ...incumbent, required }
+    : { regionsFilled: 0, requirementsMet: 0, points: 0, required };
+
+  const cheapestBefore = [0];
+  const dearestBefore = [0];
+  for (let region = 0; region < regionCount; region++) {
+    const costs = options[region].map((option) => option.cost);
+    cheapestBefore.push(cheapestBefore[region] + Math.min(...costs));
+    dearestBefore.push(dearestBefore[region] + Math.max(...costs));
+  }
+
+  // tables[r]: the surviving ways to settle regions r..8. tables[9] settles nothing.
+  const tables: Table[] = new Array(regionCount + 1);
+  tables[regionCount] = { masks: [0], costs: [[0]], values: [[0]] };
+  for (let region = regionCount - 1; region >= 0; region--) {
+    const later = tables[region + 1];
+    const limit = budget - cheapestBefore[region]; // R-43 rule 3, leaving room for the earlier regions
+    const safeCost = budget - dearestBefore[region]; // argument C
+    const buckets = new Map<number, number[]>();
+    for (const option of options[region]) {
+      for (let k = 0; k < later.masks.length; k++) {
+        const mask = later.masks[k] | option.signature;
+        const costs = later.costs[k];
+        const values = later.values[k];
+        for (let j = 0; j < costs.length; j++) {
+          const cost = costs[j] + option.cost;
+          if (cost > limit) break; // requests rise along a frontier
+          const value = values[j] + option.value;
+          if (!bounds.mightReach(region, mask, cost, value, target)) continue; // argument D
+          const entry = cost < safeCost ? safeCost : cost;
+          const bucket = buckets.get(mask);
+          if (bucket) bucket.push(entry, value);
+          else buckets.set(mask, [entry, value]);
+        }
+      }
+    }
+    const table: Table = { masks: [], costs: [], values: [] };
+    for (const [mask, pairs] of buckets) {
+      const { costs, values } = frontier(pairs);
+      table.masks.push(mask);
+      table.costs.push(costs);
+      table.values.push(values);
+    }
+    tables[region] = table;
+  }
+
+  // Argument E: the best full set; every entry of tables[0] is within the budget.
+  let best: (Achievement & { requirementsMask: number }) | null = null;
+  const first = tables[0];
+  for (let k = 0; k < first.masks.length; k++) {
+    if ((first.masks[k] & required) !== required) continue;
+    const values = first.values[k];
+    const reached = achievementOf(first.masks[k], values[values.length - 1]);
+    if (!best || compareAchievements(reached, best) > 0) best = reached;
+  }
+  if (!best) return null;
+  const goal = best;
+  const goalValue = goal.regionsFilled * FILLED + goal.points;
+
+  // Argument F: the tie-break, region by region in R-2 order.
+  const picks: (SolverCandidate | null)[] = [];
+  let maskSoFar = 0;
+  let costSoFar = 0;
+  let valueSoFar = 0;
+  for (let region = 0; region < regionCount; region++) {
+    const later = tables[region + 1];
+    const inTieBreakOrder = [...options[region]].sort((a, b) => a.rank - b.rank);
+    const reachesGoal = (option: Option) => {
+      const mask = maskSoFar | option.signature;
+      const room = budget - costSoFar - option.cost;
+      const valueNeeded = goalValue - valueSoFar - option.value;
+      for (let k = 0; k < later.masks.length; k++) {
+        const fullMask = mask | later.masks[k];
+        if ((fullMask & required) !== required || countMet(fullMask) < goal.requirementsMet) continue;
+        const index = lastWithin(later.costs[k], room);
+        if (index >= 0 && later.values[k][index] >= valueNeeded) return true;
+      }
+      return false;
+    };
+    const chosen = inTieBreakOrder.find(reachesGoal);
+    if (!chosen) throw new Error(`selection lost its optimum at ${REGIONS[region]}`);
+    picks.push(chosen.candidate);
+    maskSoFar |= chosen.signature;
+    costSoFar += chosen.cost;
+    valueSoFar += chosen.value;
+  }
+
+  const chosenPicks = picks.filter((pick): pick is SolverCandidate => pick !== null);
+  return {
+    picks,
+    regionsFilled: chosenPicks.length,
+    requirementsMask: maskSoFar,
+    requirementsMet: countMet(maskSoFar),
+    points: chosenPicks.reduce((sum, pick) => sum + pick.points, 0),
+    requestPence: chosenPicks.reduce((sum, pick) => sum + pick.requestPence, 0),
+  };
+}
