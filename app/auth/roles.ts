@@ -24,10 +24,14 @@ export function navigationFor(role: Role | null): Array<{ href: string; text: st
     case "applicant":
       return [{ href: "/applicant", text: "Your bid" }];
     case "assessor":
-      return [{ href: "/assess", text: "Your assessments" }];
+      return [
+        { href: "/assess", text: "Your assessments" },
+        { href: "/assess/conflicts", text: "Conflicts of interest" },
+      ];
     case "programme_manager":
       return [
         { href: "/manage", text: "Programme" },
+        { href: "/manage/sift", text: "Sift" },
         { href: "/manage/users", text: "Users" },
         { href: "/manage/emails", text: "Emails" },
       ];

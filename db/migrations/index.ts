@@ -1,6 +1,7 @@
 import type { Knex } from "knex";
 import * as m20261123_01 from "./20261123_01_foundation";
 import * as m20261123_02 from "./20261123_02_eois";
+import * as m20261123_10 from "./20261123_10_sift";
 
 /**
  * Migrations are listed here rather than read from a folder so that the same code runs
@@ -10,6 +11,7 @@ import * as m20261123_02 from "./20261123_02_eois";
 const migrations: Record<string, Knex.Migration> = {
   "20261123_01_foundation": m20261123_01,
   "20261123_02_eois": m20261123_02,
+  "20261123_10_sift": m20261123_10,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
