@@ -8,6 +8,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
+  globalSetup: "./test/e2e/global-setup.ts",
   timeout: 30_000,
   use: {
     baseURL: `http://localhost:${port}`,
@@ -27,6 +28,7 @@ export default defineConfig({
       PORT: String(port),
       DATABASE_FILE: "data/e2e/service.sqlite",
       MAIL_DIR: "data/e2e/mail",
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 2525}`,
       SESSION_SECRET_FILE: "data/e2e/session-secret",
       OUTBOX_INTERVAL_MS: "200",
       COOKIE_SECURE: "false",

@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "applicant" });
   const outcome = await handlePagePost(getDb(), { user, ...where, form, now: now() });
   if (outcome.kind === "redirect") return redirect(outcome.to);
-  return data({ errors: outcome.errors, fieldErrors: outcome.fieldErrors, values: outcome.values }, { status: 400 });
+  return data({ errors: outcome.errors, fieldErrors: outcome.fieldErrors, values: outcome.values, sectionVersion: outcome.sectionVersion }, { status: 400 });
 }
 
 export default function QuestionPage() {
@@ -101,7 +101,7 @@ export default function QuestionPage() {
             <button type="submit" name="intent" value="save" className="govuk-visually-hidden" tabIndex={-1} aria-hidden="true">
               Save and continue
             </button>
-            <input type="hidden" name="sectionVersion" value={page.sectionVersion} />
+            <input type="hidden" name="sectionVersion" value={actionData?.sectionVersion ?? page.sectionVersion} />
             <QuestionFields questions={questions.filter((q) => !(page.sectionId === "about-the-bid" && (q.name === "region" || q.name === "authorityType")))} ctx={{ values, errors: actionData?.fieldErrors ?? {}, wordBudget: page.wordBudget }} />
             <div className="govuk-button-group">
               <Button text="Save and continue" name="intent" value="save" />

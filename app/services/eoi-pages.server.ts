@@ -10,7 +10,7 @@ type FormLike = { get(name: string): unknown; getAll(name: string): unknown[] };
 
 export type PagePostOutcome =
   | { kind: "redirect"; to: string }
-  | { kind: "invalid"; errors: Array<{ text: string; href: string }>; fieldErrors: Record<string, string>; values: Record<string, unknown> };
+  | { kind: "invalid"; errors: Array<{ text: string; href: string }>; fieldErrors: Record<string, string>; values: Record<string, unknown>; sectionVersion: number };
 
 export function parsePagePath(sectionId: string | undefined, page: string | undefined): { sectionId: SectionId; pageIndex: number } | null {
   if (!isSectionId(sectionId)) return null;
@@ -43,7 +43,12 @@ export async function handlePagePost(db: Knex, input: { user: User; sectionId: S
 
   const saved = result.eoi.answers[input.sectionId] ?? {};
   const check = validateFields(input.sectionId, saved, sectionPages(input.sectionId)[input.pageIndex].fields, { eoiAnswers: result.eoi.answers });
-  if (!check.ok) return { kind: "invalid", errors: check.errors, fieldErrors: check.fieldErrors, values: saved as Record<string, unknown> };
+  if (!check.ok) {
+    // The draft was saved: the page must carry its new version, since loaders are not
+    // revalidated after an action that answers 400.
+    const sectionVersion = result.eoi.sectionVersions[input.sectionId] ?? 0;
+    return { kind: "invalid", errors: check.errors, fieldErrors: check.fieldErrors, values: saved as Record<string, unknown>, sectionVersion };
+  }
   const next = input.pageIndex + 1 < sectionPages(input.sectionId).length ? pagePath(input.sectionId, input.pageIndex + 1) : `/applicant/eoi/${input.sectionId}/complete`;
   return { kind: "redirect", to: next };
 }

@@ -45,3 +45,22 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   if (options.expectFailure) await expect(page.locator(".govuk-error-summary")).toBeVisible();
   else await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
+
+/** The emails the loopback SMTP server has received (see global-setup.ts), parsed. */
+export async function receivedEmails() {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const { simpleParser } = await import("mailparser");
+  const dir = "data/e2e-smtp";
+  return Promise.all(readdirSync(dir).sort().map((file) => simpleParser(readFileSync(`${dir}/${file}`))));
+}
+
+/** Waits until an email whose subject contains `text` has arrived, and returns it. */
+export async function waitForEmail(text: string, timeoutMs = 15_000) {
+  const started = Date.now();
+  for (;;) {
+    const found = (await receivedEmails()).find((mail) => mail.subject?.includes(text));
+    if (found) return found;
+    if (Date.now() - started > timeoutMs) throw new Error(`No email with "${text}" in its subject arrived within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

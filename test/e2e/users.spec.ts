@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, signIn } from "./helpers";
+import { ACCOUNTS, expectAccessible, signIn, waitForEmail } from "./helpers";
 
 test("the programme manager adds an officer, who sets a password from the email and signs in", async ({ page, browser }) => {
   await signIn(page, ACCOUNTS.programme_manager.email);
@@ -26,7 +26,7 @@ test("the programme manager adds an officer, who sets a password from the email 
   await expect(page.locator(".govuk-notification-banner--success")).toContainText("Nadia Rahman has been added");
   await expectAccessible(page);
 
-  // The email goes through the outbox and is written as an .eml file (no SMTP configured).
+  // The email goes through the outbox to the loopback SMTP server (global-setup.ts).
   await page.goto("/manage/emails");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Set your password for the Practitioners' Toolkit pilot service" }).first().click();
@@ -36,9 +36,8 @@ test("the programme manager adds an officer, who sets a password from the email 
   const body = await page.locator(".app-email-text").innerText();
   const link = /https?:\/\/\S+\/set-password\/[A-Za-z0-9_-]+/.exec(body)?.[0];
   expect(link).toBeTruthy();
-  const eml = await page.request.get(new URL(page.url()).pathname + "/eml");
-  expect(eml.status()).toBe(200);
-  expect(await eml.text()).toContain("Subject: Set your password");
+  const delivered = await waitForEmail("Set your password");
+  expect(delivered.text).toContain(link!);
 
   const context = await browser.newContext();
   const officer = await context.newPage();

@@ -14,39 +14,38 @@ export interface FieldContext {
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 const errorFor = (ctx: FieldContext, id: string) => (ctx.errors[id] ? { text: ctx.errors[id] } : undefined);
 
-/** Renders a question page from the section data: the same data the server validates. */
+/**
+ * Renders a question page from the section data: the same data the server validates.
+ * A follow-up question ("shown when") follows the question it depends on, with a hint saying
+ * when to answer it, rather than inside a GOV.UK conditional reveal: see
+ * docs/decisions/0005-no-conditional-reveals.md.
+ */
 export function QuestionFields({ questions, ctx }: { questions: readonly Question[]; ctx: FieldContext }) {
-  const controlled = new Set(questions.filter((q) => q.shownWhen).map((q) => q.name));
   return (
     <>
-      {questions
-        .filter((q) => !controlled.has(q.name) || !questions.some((c) => c.name === q.shownWhen?.field))
-        .map((q) => (
-          <Field key={q.name} question={q} path={[q.name]} values={ctx.values} siblings={questions} ctx={ctx} />
-        ))}
+      {questions.map((q) => (
+        <Field key={q.name} question={q} path={[q.name]} values={ctx.values} siblings={questions} ctx={ctx} />
+      ))}
     </>
   );
+}
+
+/** "Answer this if you selected ‘Yes’." for a follow-up question. */
+function followUpHint(question: Question, siblings: readonly Question[]): string | undefined {
+  if (!question.shownWhen) return question.hint;
+  const controller = siblings.find((s) => s.name === question.shownWhen!.field);
+  const options = controller && (controller.kind === "radios" || controller.kind === "checkboxes") ? controller.options : [];
+  const chosen = question.shownWhen.oneOf.map((value) => options.find((o) => o.value === value)?.text ?? value);
+  const when = `Answer this if you selected ${chosen.map((text) => `‘${text}’`).join(" or ")}.`;
+  return question.hint ? `${when} ${question.hint}` : when;
 }
 
 function Field({ question, path, values, siblings, ctx }: { question: Question; path: Array<string | number>; values: Record<string, unknown>; siblings: readonly Question[]; ctx: FieldContext }): ReactNode {
   const id = fieldId(path);
   const value = values[question.name];
   const label = { text: question.label, classes: path.length === 1 ? "govuk-label--s" : undefined };
-  const hint = question.hint ? { text: question.hint } : undefined;
-  const dependants = siblings.filter((s) => s.shownWhen?.field === question.name);
-  const reveal = (optionValue: string) => {
-    const shown = dependants.filter((d) => d.shownWhen!.oneOf.includes(optionValue));
-    if (shown.length === 0) return undefined;
-    return {
-      html: (
-        <>
-          {shown.map((d) => (
-            <Field key={d.name} question={d} path={[...path.slice(0, -1), d.name]} values={values} siblings={siblings} ctx={ctx} />
-          ))}
-        </>
-      ),
-    };
-  };
+  const hintText = followUpHint(question, siblings);
+  const hint = hintText ? { text: hintText } : undefined;
 
   switch (question.kind) {
     case "text":
@@ -85,7 +84,7 @@ function Field({ question, path, values, siblings, ctx }: { question: Question; 
           hint={hint}
           errorMessage={errorFor(ctx, id)}
           items={[
-            ...question.options.map((o) => ({ value: o.value, text: o.text, hint: o.hint ? { text: o.hint } : undefined, checked: value === o.value, conditional: reveal(o.value) })),
+            ...question.options.map((o) => ({ value: o.value, text: o.text, hint: o.hint ? { text: o.hint } : undefined, checked: value === o.value})),
             ...(question.noneOption ? [{ divider: "or" }, { value: question.noneOption.value, text: question.noneOption.text, checked: value === question.noneOption.value }] : []),
           ]}
         />
@@ -99,7 +98,7 @@ function Field({ question, path, values, siblings, ctx }: { question: Question; 
           fieldset={{ legend: { text: question.label, classes: path.length === 1 ? "govuk-fieldset__legend--s" : undefined } }}
           hint={hint}
           errorMessage={errorFor(ctx, id)}
-          items={question.options.map((o) => ({ value: o.value, text: o.text, hint: o.hint ? { text: o.hint } : undefined, checked: chosen.includes(o.value), conditional: reveal(o.value) }))}
+          items={question.options.map((o) => ({ value: o.value, text: o.text, hint: o.hint ? { text: o.hint } : undefined, checked: chosen.includes(o.value)}))}
         />
       );
     }
@@ -114,15 +113,12 @@ function Field({ question, path, values, siblings, ctx }: { question: Question; 
           <input type="hidden" name={`${id}-rows`} value={rows.length} />
           {rows.map((row, index) => {
             const rowPath = [...path, index];
-            const rowControlled = new Set(question.fields.filter((f) => f.shownWhen).map((f) => f.name));
             return (
               <fieldset key={index} className="govuk-fieldset app-add-another__item" id={fieldId(rowPath)}>
                 <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
                   {itemTitle} {index + 1}
                 </legend>
-                {question.fields
-                  .filter((f) => !rowControlled.has(f.name))
-                  .map((f) => (
+                {question.fields.map((f) => (
                     <Field key={f.name} question={f} path={[...rowPath, f.name]} values={row} siblings={question.fields} ctx={ctx} />
                   ))}
                 <Button text={`Remove ${question.itemName} ${index + 1}`} name="intent" value={`remove:${question.name}:${index}`} classes="govuk-button--warning govuk-!-margin-bottom-4" />
