@@ -61,6 +61,11 @@ export default function ManageHome() {
                 { key: { text: "Programme ends" }, value: { text: round.endsOn } },
               ]}
             />
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/manage/round">
+                Change the timetable
+              </Link>
+            </p>
           </>
         ) : (
           <p className="govuk-body">There is no round yet.</p>
