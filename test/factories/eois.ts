@@ -1,5 +1,7 @@
 import type { Knex } from "knex";
 import type { EoiAnswers } from "~/domain/eoi/sections";
+import { CRITERION_KEYS } from "~/domain/sift/criteria";
+import { readScoreForm, type ScoreForm } from "~/domain/sift/forms";
 import { REFERENCE_ALPHABET } from "~/domain/reference";
 import type { Role } from "~/auth/roles";
 import { findUserById, insertUser, type User } from "~/data/users.server";
@@ -163,3 +165,21 @@ export async function makeSubmittedEoi(
     .returning("id");
   return { id: Number(typeof row === "object" ? row.id : row), reference: ref, roundId, authorityId: Number(authority.id), authorityName: String(authority.name) };
 }
+
+/** The scoring form as an assessor posts it. */
+export function scoreForm(scores: Partial<Record<string, number | "">>, options: { intent?: "draft" | "complete"; basedOnVersion?: number; justification?: string } = {}): ScoreForm {
+  const form = new FormData();
+  form.set("intent", options.intent ?? "complete");
+  form.set("basedOnVersion", String(options.basedOnVersion ?? 0));
+  for (const key of CRITERION_KEYS) {
+    const score = scores[key];
+    form.set(`score-${key}`, score === undefined ? "" : String(score));
+    form.set(`justification-${key}`, score === undefined || score === "" ? "" : (options.justification ?? `Evidence for ${key}.`));
+  }
+  const parsed = readScoreForm(form);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.value;
+}
+
+export const allScores = (score: number) => Object.fromEntries(CRITERION_KEYS.map((key) => [key, score]));
+

@@ -3,8 +3,13 @@
 
 import { summariseCosts, type CostLine } from "~/domain/eoi/costs";
 import { answerRows, type EoiAnswers } from "~/domain/eoi/sections";
-import { parseMoney } from "~/domain/money";
+import { formatMoney, parseMoney } from "~/domain/money";
 import {
+  authorityTypeLabel,
+  focusAreaLabel,
+  settingLabel,
+  themeLabel,
+  trackRecordLabel,
   isAuthorityType,
   isCostCategory,
   isFocusArea,
@@ -59,4 +64,29 @@ export function bidFacts(answers: EoiAnswers, authority: { region: string; type:
     requestPence: costs.clgRequestPence,
     totalCostPence: costs.totalPence,
   };
+}
+
+/** The facts of a bid as label and text, for the summary at the top of the sift's bid pages. */
+export function bidSummary(facts: BidFacts, bid: { authorityName: string; submittedText: string; partners: string[] }): Array<{ key: string; value: string }> {
+  return [
+    { key: "Lead authority", value: bid.authorityName },
+    { key: "Region", value: facts.region },
+    { key: "Type", value: facts.authorityType ? authorityTypeLabel(facts.authorityType) : "Not known" },
+    { key: "Area", value: facts.setting ? settingLabel(facts.setting) : "Not answered" },
+    { key: "Customer service", value: facts.track ? trackRecordLabel(facts.track) : "Not answered" },
+    { key: "Themes", value: facts.themes.length ? facts.themes.map(themeLabel).join("; ") : "Not answered" },
+    { key: "Focus area", value: facts.focus ? focusAreaLabel(facts.focus) : "None" },
+    { key: "Partners", value: bid.partners.length ? bid.partners.join("; ") : "None" },
+    { key: "Asked of CLG", value: formatMoney(facts.requestPence) },
+    { key: "Total cost", value: formatMoney(facts.totalCostPence) },
+    { key: "Submitted", value: bid.submittedText },
+  ];
+}
+
+/** The partner organisations a bid names. */
+export function partnerNames(answers: EoiAnswers): string[] {
+  if (answers["about-the-bid"]?.hasPartners !== "yes") return [];
+  return answerRows(answers["about-the-bid"]?.partners)
+    .map((row) => String(row.name ?? "").trim())
+    .filter(Boolean);
 }
