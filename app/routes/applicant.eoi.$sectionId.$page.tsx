@@ -9,7 +9,9 @@ import { getDb } from "~/data/db.server";
 import { authorityTypeLabel } from "~/domain/programme";
 import { pageQuestions, sectionPages } from "~/domain/eoi/pages";
 import { checkTwoPageLimit } from "~/domain/eoi/schema";
-import { sectionById } from "~/domain/eoi/sections";
+import { summariseCosts, type CostLine } from "~/domain/eoi/costs";
+import { answerRows, sectionById } from "~/domain/eoi/sections";
+import { formatMoney, parseMoney } from "~/domain/money";
 import { TWO_PAGE_WORD_LIMIT } from "~/domain/words";
 import { applicantContext } from "~/services/eoi.server";
 import { handlePagePost, parsePagePath } from "~/services/eoi-pages.server";
@@ -48,7 +50,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     twoPageTotal: section.countsTowardTwoPageLimit ? twoPages.totalWords : null,
     authority: where.sectionId === "about-the-bid" && where.pageIndex === 0 ? { name: authority.name, region: authority.region, type: authorityTypeLabel(authority.type as never) } : null,
     resumed: new URL(request.url).searchParams.has("resumed"),
+    costTotals: where.sectionId === "supporting-documents" && where.pageIndex === 0 ? costTotals(eoi.answers["supporting-documents"]?.costs) : null,
   };
+}
+
+/** R-33 Totals of the cost lines as last saved (lines whose amount is not yet valid are left out). */
+function costTotals(rows: unknown) {
+  const lines: CostLine[] = answerRows(rows).flatMap((row) => {
+    const amount = parseMoney(String(row.amount ?? ""));
+    if (!amount.ok || (row.fundedBy !== "clg" && row.fundedBy !== "other")) return [];
+    return [{ description: String(row.description ?? ""), category: "other" as const, amountPence: amount.pence, fundedBy: row.fundedBy === "clg" ? ("clg" as const) : { other: String(row.otherSource ?? "") } }];
+  });
+  if (lines.length === 0) return null;
+  const summary = summariseCosts(lines);
+  return { total: formatMoney(summary.totalPence), clg: formatMoney(summary.clgRequestPence), other: formatMoney(summary.otherSourcesPence) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -94,6 +109,16 @@ export default function QuestionPage() {
                 { key: { text: "Lead authority" }, value: { text: page.authority.name } },
                 { key: { text: "Region" }, value: { text: page.authority.region } },
                 { key: { text: "Type of authority" }, value: { text: page.authority.type } },
+              ]}
+            />
+          ) : null}
+          {page.costTotals ? (
+            <SummaryList
+              classes="govuk-summary-list--no-border"
+              rows={[
+                { key: { text: "Total cost (as saved)" }, value: { text: page.costTotals.total } },
+                { key: { text: "Requested from CLG" }, value: { text: page.costTotals.clg } },
+                { key: { text: "From other sources" }, value: { text: page.costTotals.other } },
               ]}
             />
           ) : null}
