@@ -41,6 +41,9 @@ interface PrefixBound {
   /** Most points covering at least a compressed set of group-one (-two) requirements. */
   groupOne: Int32Array;
   groupTwo: Int32Array;
+  /** Most of Σ (points − multiplier × request) covering a compressed set; null when the budget cannot bind. */
+  pricedOne: Float64Array | null;
+  pricedTwo: Float64Array | null;
   /** Most points within a cost, as a frontier of rising costs and points; null when the budget cannot bind. */
   withinCosts: number[] | null;
   withinPoints: number[] | null;
@@ -52,17 +55,88 @@ export interface Target extends Achievement {
 }
 
 function coverTable(previous: Int32Array, options: Option[], compress: Uint8Array): Int32Array {
-  const next = new Int32Array(128).fill(IMPOSSIBLE);
+  // Only the group's part of a signature matters here: keep the most points for each.
+  const bestFor = new Int32Array(128).fill(IMPOSSIBLE);
   for (const option of options) {
     const covered = compress[option.signature];
+    if (option.points > bestFor[covered]) bestFor[covered] = option.points;
+  }
+  const next = new Int32Array(128).fill(IMPOSSIBLE);
+  for (let covered = 0; covered < 128; covered++) {
+    const points = bestFor[covered];
+    if (points === IMPOSSIBLE) continue;
     for (let need = 0; need < 128; need++) {
       const before = previous[need & ~covered];
       if (before === IMPOSSIBLE) continue;
-      const total = before + option.points;
+      const total = before + points;
       if (total > next[need]) next[need] = total;
     }
   }
   return next;
+}
+
+/**
+ * Like coverTable, with the budget priced in (Lagrangian relaxation): the most of
+ * Σ (points − multiplier × request) covering at least a set of the group's requirements. For
+ * any choice requesting at most `room`, points ≤ that sum + multiplier × room.
+ */
+function pricedCoverTable(
+  previous: Float64Array,
+  options: Option[],
+  compress: Uint8Array,
+  multiplier: number
+): Float64Array {
+  const bestFor = new Map<number, number>();
+  for (const option of options) {
+    const covered = compress[option.signature];
+    const worth = option.points - multiplier * option.cost;
+    const known = bestFor.get(covered);
+    if (known === undefined || worth > known) bestFor.set(covered, worth);
+  }
+  const next = new Float64Array(128).fill(-Infinity);
+  for (const [covered, worth] of bestFor) {
+    for (let need = 0; need < 128; need++) {
+      const total = previous[need & ~covered] + worth;
+      if (total > next[need]) next[need] = total;
+    }
+  }
+  return next;
+}
+
+/**
+ * The price of a penny in points where the budget binds: the slope at the budget of the linear
+ * relaxation of "most points within the budget" (each region's options on their upper hull,
+ * the best increments first). Any multiplier ≥ 0 gives a valid bound; this one a tight one.
+ */
+export function budgetMultiplier(options: Option[][], budget: number): number {
+  let spent = 0;
+  const increments: { slope: number; cost: number }[] = [];
+  for (const region of options) {
+    const byCost = [...region].sort((a, b) => a.cost - b.cost || b.points - a.points);
+    const hull: Option[] = [];
+    for (const option of byCost) {
+      if (hull.length > 0 && option.points <= hull[hull.length - 1].points) continue;
+      while (hull.length >= 2) {
+        const [a, b] = [hull[hull.length - 2], hull[hull.length - 1]];
+        if ((b.points - a.points) * (option.cost - a.cost) <= (option.points - a.points) * (b.cost - a.cost))
+          hull.pop();
+        else break;
+      }
+      hull.push(option);
+    }
+    if (hull.length === 0) continue;
+    spent += hull[0].cost;
+    for (let i = 1; i < hull.length; i++) {
+      const cost = hull[i].cost - hull[i - 1].cost;
+      increments.push({ slope: cost === 0 ? Infinity : (hull[i].points - hull[i - 1].points) / cost, cost });
+    }
+  }
+  increments.sort((a, b) => b.slope - a.slope);
+  for (const increment of increments) {
+    if (spent + increment.cost > budget) return Number.isFinite(increment.slope) ? increment.slope : 0;
+    spent += increment.cost;
+  }
+  return 0;
 }
 
 function costPointsFrontier(pairs: { cost: number; points: number }[]): { costs: number[]; points: number[] } {
@@ -95,10 +169,17 @@ export function lastWithin(values: readonly number[], limit: number): number {
 
 export class PrefixBounds {
   private readonly stages: PrefixBound[] = [];
+  /** The price of a penny in points where the budget binds (0 where it cannot). */
+  readonly multiplier: number;
 
   constructor(options: Option[][], private readonly budget: number) {
     const dearestTotal = options.reduce((sum, region) => sum + Math.max(...region.map((option) => option.cost)), 0);
     const budgetCanBind = dearestTotal > budget;
+    this.multiplier = budgetCanBind ? budgetMultiplier(options, budget) : 0;
+    let pricedOne: Float64Array = new Float64Array(128).fill(-Infinity);
+    let pricedTwo: Float64Array = new Float64Array(128).fill(-Infinity);
+    pricedOne[0] = 0;
+    pricedTwo[0] = 0;
     let lockedCount = 0;
     let lockedCost = 0;
     let lockedMask = 0;
@@ -128,6 +209,8 @@ export class PrefixBounds {
         bitMasks,
         groupOne,
         groupTwo,
+        pricedOne: budgetCanBind ? pricedOne : null,
+        pricedTwo: budgetCanBind ? pricedTwo : null,
         withinCosts: budgetCanBind ? within.costs : null,
         withinPoints: budgetCanBind ? within.points : null,
       });
@@ -151,6 +234,8 @@ export class PrefixBounds {
       groupOne = coverTable(groupOne, region, GROUP_ONE);
       groupTwo = coverTable(groupTwo, region, GROUP_TWO);
       if (budgetCanBind) {
+        pricedOne = pricedCoverTable(pricedOne, region, GROUP_ONE, this.multiplier);
+        pricedTwo = pricedCoverTable(pricedTwo, region, GROUP_TWO, this.multiplier);
         const pairs: { cost: number; points: number }[] = [];
         const regionFrontier = costPointsFrontier(region.map(({ cost, points }) => ({ cost, points })));
         for (let a = 0; a < within.costs.length; a++) {
@@ -191,6 +276,14 @@ export class PrefixBounds {
     if (bound.withinCosts && bound.withinPoints) {
       const index = lastWithin(bound.withinCosts, this.budget - cost);
       points = Math.min(points, index < 0 ? IMPOSSIBLE : bound.withinPoints[index]);
+    }
+    if (bound.pricedOne && bound.pricedTwo) {
+      // The budget and the requirements together; floating point, so compared with a margin
+      // far above its rounding and far below one hundredth.
+      const priced =
+        Math.min(bound.pricedOne[GROUP_ONE[needed]], bound.pricedTwo[GROUP_TWO[needed]]) +
+        this.multiplier * (this.budget - cost);
+      points = Math.min(points, Math.floor(priced + 1e-6));
     }
     return value - filledLater * FILLED + points >= target.points;
   }

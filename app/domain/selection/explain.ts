@@ -34,7 +34,10 @@ function listRequirements(requirements: Requirement[]): string {
   return words.length <= 1 ? words[0] ?? "" : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+/** GOV.UK style: numbers up to nine in words. */
+const plural = (count: number, one: string, many: string) =>
+  `${NUMBER_WORDS[count] ?? count} ${count === 1 ? one : many}`;
 
 /** Solves the selection again with some requirements made compulsory. */
 export type SolveRequiring = (required: number) => Optimum | null;

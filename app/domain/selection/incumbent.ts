@@ -20,25 +20,42 @@ function rankOf(required: number, mask: number, value: number): number {
   return ((requiredMet * 16 + filled) * 16 + countMet(mask)) * FILLED + (value - filled * FILLED);
 }
 
-/** The options worth trying two at a time: the best for each requirement, the cheapest, and so on. */
-function shortlist(options: Option[], budgetCanBind: boolean): number[] {
-  const picked = new Set<number>();
-  const best = (keep: (option: Option) => boolean, better: (a: Option, b: Option) => boolean) => {
-    let found = -1;
-    options.forEach((option, index) => {
-      if (keep(option) && (found < 0 || better(option, options[found]))) found = index;
-    });
-    if (found >= 0) picked.add(found);
-  };
-  const higher = (a: Option, b: Option) => a.value > b.value;
-  const cheaper = (a: Option, b: Option) => a.cost < b.cost || (a.cost === b.cost && a.value > b.value);
-  best(() => true, higher);
-  best((option) => option.candidate === null, higher);
-  for (let bit = 0; bit < 14; bit++) best((option) => (option.signature & (1 << bit)) !== 0, higher);
+/** The options worth trying two at a time: the most valuable overall and for each requirement, and so on. */
+export function shortlist(options: Option[], budgetCanBind: boolean): number[] {
+  const mostValuable = new Array<number>(15).fill(-1); // per requirement bit, then [14] overall
+  const cheapest = new Array<number>(15).fill(-1);
+  let nobody = -1;
+  options.forEach((option, index) => {
+    if (option.candidate === null) nobody = index;
+    for (let slot = 0; slot < 15; slot++) {
+      if (slot < 14 && (option.signature & (1 << slot)) === 0) continue;
+      const best = mostValuable[slot];
+      if (best < 0 || option.value > options[best].value) mostValuable[slot] = index;
+      const cheap = cheapest[slot];
+      if (
+        cheap < 0 ||
+        option.cost < options[cheap].cost ||
+        (option.cost === options[cheap].cost && option.value > options[cheap].value)
+      ) {
+        cheapest[slot] = index;
+      }
+    }
+  });
+  const picked = new Set([...mostValuable, ...(budgetCanBind ? cheapest : []), nobody]);
   if (budgetCanBind) {
-    best(() => true, cheaper);
-    for (let bit = 0; bit < 14; bit++) best((option) => (option.signature & (1 << bit)) !== 0, cheaper);
+    // Where money is short, the trades between request and score: the (request, value) frontier.
+    const byCost = options
+      .map((_, index) => index)
+      .sort((a, b) => options[a].cost - options[b].cost || options[b].value - options[a].value);
+    let bestValue = -1;
+    for (const index of byCost) {
+      if (options[index].value > bestValue) {
+        picked.add(index);
+        bestValue = options[index].value;
+      }
+    }
   }
+  picked.delete(-1);
   return [...picked];
 }
 

@@ -42,3 +42,33 @@ describe("R-43 submission instants", () => {
     }
   });
 });
+
+describe("R-45 what counts as an instant", () => {
+  it("R-45 accepts the RFC 3339 forms and nothing else", () => {
+    const accepted = [
+      "2009-07-16T10:04:00Z",
+      "2009-07-16t10:04:00z",
+      "2009-07-16T10:04Z",
+      "2009-07-16T10:04:00,5Z",
+      "2009-07-16T10:04:00.123456789+01:00",
+      "2009-07-16T10:04:00+0100",
+      "2009-07-16T10:04:00+01",
+      "2009-07-16T10:04:00-00:00",
+    ];
+    const refused = [
+      "2009-07-16T10:04:00.Z",
+      "2009-07-16T10:04:00.1234567890Z",
+      "2009-07-16T10:04:00+1",
+      "2009-07-16T10:04:00+01:0",
+      "2009-07-16T10:04:00Z ",
+      " 2009-07-16T10:04:00Z",
+      "2009-07-16 10:04:00Z",
+      "2009-7-16T10:04:00Z",
+      "2009-07-16T10:4:00Z",
+      "2009-07-16T10:04:00ZZ",
+      "+2009-07-16T10:04:00Z",
+    ];
+    for (const text of accepted) expect(readInstant(text).ok, text).toBe(true);
+    for (const text of refused) expect(readInstant(text), text).toEqual({ ok: false, problem: "not-an-instant" });
+  });
+});

@@ -10,40 +10,98 @@ export interface Instant {
   nanoseconds: number;
 }
 
-export type InstantReading = { ok: true; instant: Instant } | { ok: false; problem: "no-zone" | "not-an-instant" };
+export type InstantReading = { ok: true; instant: Instant } | { ok: false; problem: InstantProblem };
 
-const INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+export type InstantProblem = "no-zone" | "not-an-instant";
+const NOT_AN_INSTANT: InstantProblem = "not-an-instant";
+const NO_ZONE: InstantProblem = "no-zone";
+
+/** `count` digits of `text` from `start` as a number, or −1. */
+function digitsAt(text: string, start: number, count: number): number {
+  if (start + count > text.length) return -1;
+  let value = 0;
+  for (let at = start; at < start + count; at++) {
+    const digit = text.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
 export function readInstant(text: string): InstantReading {
-  const match = INSTANT.exec(text);
-  if (!match) return { ok: false, problem: "not-an-instant" };
-  const [, year, month, day, hour, minute, second = "0", fraction = "", zulu, sign, offsetHours, offsetMinutes = "0"] =
-    match;
-  const y = Number(year);
-  const mo = Number(month);
-  const d = Number(day);
-  const h = Number(hour);
-  const mi = Number(minute);
-  const s = Number(second);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
-    return { ok: false, problem: "not-an-instant" };
+  const instant: Instant = { epochSeconds: 0, nanoseconds: 0 };
+  const problem = readInstantInto(text, instant);
+  return problem === null ? { ok: true, instant } : { ok: false, problem };
+}
+
+/**
+ * Reads `YYYY-MM-DDTHH:MM[:SS[.fraction]]` then `Z` or `±HH[[:]MM]`, character by character,
+ * into `instant`; returns what is wrong, or null. It runs for every candidate, so it allocates
+ * nothing (no regular expression's captured strings, no result objects).
+ */
+export function readInstantInto(text: string, instant: Instant): InstantProblem | null {
+  // The fixed part: YYYY-MM-DDTHH:MM
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const separator = text[10];
+  if (
+    year < 0 ||
+    month < 0 ||
+    day < 0 ||
+    hour < 0 ||
+    minute < 0 ||
+    text[4] !== "-" ||
+    text[7] !== "-" ||
+    (separator !== "T" && separator !== "t") ||
+    text[13] !== ":"
+  ) {
+    return NOT_AN_INSTANT;
   }
-  if (!zulu && !sign) return { ok: false, problem: "no-zone" };
+  let at = 16;
+  let second = 0;
+  let nanoseconds = 0;
+  if (text[at] === ":") {
+    second = digitsAt(text, at + 1, 2);
+    if (second < 0) return NOT_AN_INSTANT;
+    at += 3;
+    if (text[at] === "." || text[at] === ",") {
+      const start = ++at;
+      while (at < text.length && at - start < 10 && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at++;
+      const length = at - start;
+      if (length < 1 || length > 9) return NOT_AN_INSTANT;
+      nanoseconds = Number(text.slice(start, at)) * 10 ** (9 - length);
+    }
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+    return NOT_AN_INSTANT;
+  }
+  if (at === text.length) return NO_ZONE;
   let offsetSeconds = 0;
-  if (sign) {
-    const oh = Number(offsetHours);
-    const om = Number(offsetMinutes);
-    if (oh > 23 || om > 59) return { ok: false, problem: "not-an-instant" };
-    offsetSeconds = (sign === "-" ? -1 : 1) * (oh * 3600 + om * 60);
+  const zone = text[at];
+  if (zone === "Z" || zone === "z") {
+    at++;
+  } else if (zone === "+" || zone === "-") {
+    const offsetHours = digitsAt(text, at + 1, 2);
+    if (offsetHours < 0 || offsetHours > 23) return NOT_AN_INSTANT;
+    at += 3;
+    let offsetMinutes = 0;
+    if (at < text.length) {
+      if (text[at] === ":") at++;
+      offsetMinutes = digitsAt(text, at, 2);
+      if (offsetMinutes < 0 || offsetMinutes > 59) return NOT_AN_INSTANT;
+      at += 2;
+    }
+    offsetSeconds = (zone === "-" ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+  } else {
+    return NOT_AN_INSTANT;
   }
-  return {
-    ok: true,
-    instant: {
-      epochSeconds: daysSinceEpoch(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s - offsetSeconds,
-      nanoseconds: Number(fraction.padEnd(9, "0")),
-    },
-  };
+  if (at !== text.length) return NOT_AN_INSTANT;
+  instant.epochSeconds = daysSinceEpoch(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds;
+  instant.nanoseconds = nanoseconds;
+  return null;
 }
 
 /** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
@@ -58,7 +116,7 @@ function daysSinceEpoch(year: number, month: number, day: number): number {
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function compareInstants(a: Instant, b: Instant): number {

@@ -1,4 +1,4 @@
-import { compareInstants, readInstant, type Instant } from "./instant";
+import { compareInstants, readInstantInto, type Instant } from "./instant";
 import { requirementSignature } from "./requirements";
 import { REGIONS, type Lock, type SelectionInput } from "./types";
 import { scoreInHundredths } from "./validate";
@@ -58,34 +58,35 @@ export function compareAchievements(a: Achievement, b: Achievement): number {
 
 export const NOBODY_RANK = Number.MAX_SAFE_INTEGER;
 
+const REGION_INDEX = new Map<string, number>(REGIONS.map((region, index) => [region, index]));
+
 export function prepareSelection(input: SelectionInput): PreparedSelection {
-  const instants: Instant[] = input.candidates.map((candidate) => {
-    const reading = readInstant(candidate.submittedAt);
-    if (!reading.ok) throw new Error(`submittedAt ${JSON.stringify(candidate.submittedAt)} is not an instant`);
-    return reading.instant;
+  const submitted: Instant[] = [];
+  const candidates: SolverCandidate[] = input.candidates.map((candidate, index) => {
+    const instant: Instant = { epochSeconds: 0, nanoseconds: 0 };
+    if (readInstantInto(candidate.submittedAt, instant) !== null) {
+      throw new Error(`submittedAt ${JSON.stringify(candidate.submittedAt)} is not an instant`);
+    }
+    submitted.push(instant);
+    return {
+      index,
+      id: candidate.id,
+      region: REGION_INDEX.get(candidate.region) ?? -1,
+      signature: requirementSignature(candidate),
+      requestPence: candidate.requestPence,
+      points: scoreInHundredths(candidate.score),
+      rank: 0,
+      lock: candidate.lock,
+    };
   });
   // R-43 the tie-break order: the earlier submission, then the smaller id in string order.
-  const order = input.candidates.map((_, index) => index);
-  order.sort((a, b) => {
-    const byInstant = compareInstants(instants[a], instants[b]);
+  const inTieBreakOrder = [...candidates].sort((a, b) => {
+    const byInstant = compareInstants(submitted[a.index], submitted[b.index]);
     if (byInstant !== 0) return byInstant;
-    const idA = input.candidates[a].id;
-    const idB = input.candidates[b].id;
-    return idA < idB ? -1 : idA > idB ? 1 : 0;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
-  const rank = new Array<number>(order.length);
-  order.forEach((candidateIndex, position) => (rank[candidateIndex] = position));
+  inTieBreakOrder.forEach((candidate, position) => (candidate.rank = position));
 
-  const candidates: SolverCandidate[] = input.candidates.map((candidate, index) => ({
-    index,
-    id: candidate.id,
-    region: REGIONS.indexOf(candidate.region),
-    signature: requirementSignature(candidate),
-    requestPence: candidate.requestPence,
-    points: scoreInHundredths(candidate.score),
-    rank: rank[index],
-    lock: candidate.lock,
-  }));
   const eligible: SolverCandidate[][] = REGIONS.map(() => []);
   const lockedIn: (SolverCandidate | null)[] = REGIONS.map(() => null);
   for (const candidate of candidates) {

@@ -89,7 +89,7 @@ describe("R-43 selection: the rules in order", () => {
     expect(result.unmet).toContainEqual({
       requirement: "focus:total-place",
       reason:
-        "choosing one of the candidates with the Total Place focus (NE-TP in North East) would leave 1 more region without a pilot within the budget of £50,000",
+        "choosing one of the candidates with the Total Place focus (NE-TP in North East) would leave one more region without a pilot within the budget of £50,000",
     });
     expect(regionOf(result, "North East").forcedBy).toEqual(["budget"]);
   });

@@ -1,5 +1,5 @@
 import { PrefixBounds, lastWithin, type Target } from "./bounds";
-import { findIncumbent } from "./incumbent";
+import { findIncumbent, shortlist } from "./incumbent";
 import {
   FILLED,
   compareAchievements,
@@ -93,22 +93,26 @@ function achievementOf(mask: number, value: number): Achievement & { requirement
   };
 }
 
-/**
- * R-43 choose the set of pilots exactly (arguments A–F above).
- * `required`: requirements every set must meet, 0 for the selection itself; the explanation uses
- * it to ask what meeting an unmet requirement would cost. Null when no set meets them.
- */
-export function solveSelection(selection: PreparedSelection, required = 0): Optimum | null {
-  const budget = selection.budgetPence;
-  const regionCount = REGIONS.length;
-  const options = usefulOptions(selection); // argument A
-  if (options.some((region) => region.length === 0)) return null;
-  const bounds = new PrefixBounds(options, budget);
-  const incumbent = findIncumbent(options, budget, required); // argument D
-  const target: Target = incumbent
-    ? { ...incumbent, required }
-    : { regionsFilled: 0, requirementsMet: 0, points: 0, required };
+/** Options kept per region for the first, quick exact solve that sets the target. */
+const PROMISING_PER_REGION = 8;
 
+/**
+ * A few options per region likely to be in the best set: the shortlist of the local search
+ * (the best and the cheapest for each requirement, the request/score trade-offs) and the
+ * options worth most once the budget is priced in.
+ */
+function promisingOptions(options: Option[][], multiplier: number): Option[][] {
+  return options.map((region) => {
+    const worth = (option: Option) => option.points - multiplier * option.cost;
+    const byWorth = region.map((_, index) => index).sort((a, b) => worth(region[b]) - worth(region[a]));
+    const kept = new Set([...shortlist(region, multiplier > 0), ...byWorth.slice(0, PROMISING_PER_REGION)]);
+    return region.filter((_, index) => kept.has(index));
+  });
+}
+
+/** Arguments B–D: the tables of surviving partial sets, from the last region back to the first. */
+function frontierTables(options: Option[][], bounds: PrefixBounds, target: Target, budget: number): Table[] {
+  const regionCount = options.length;
   const cheapestBefore = [0];
   const dearestBefore = [0];
   for (let region = 0; region < regionCount; region++) {
@@ -151,16 +155,47 @@ export function solveSelection(selection: PreparedSelection, required = 0): Opti
     }
     tables[region] = table;
   }
+  return tables;
+}
 
-  // Argument E: the best full set; every entry of tables[0] is within the budget.
+/** Argument E: the best full set in a first table (all within the budget) that meets `required`. */
+function bestOf(first: Table, required: number): (Achievement & { requirementsMask: number }) | null {
   let best: (Achievement & { requirementsMask: number }) | null = null;
-  const first = tables[0];
   for (let k = 0; k < first.masks.length; k++) {
     if ((first.masks[k] & required) !== required) continue;
     const values = first.values[k];
     const reached = achievementOf(first.masks[k], values[values.length - 1]);
     if (!best || compareAchievements(reached, best) > 0) best = reached;
   }
+  return best;
+}
+
+/**
+ * R-43 choose the set of pilots exactly (arguments A–F above).
+ * `required`: requirements every set must meet, 0 for the selection itself; the explanation uses
+ * it to ask what meeting an unmet requirement would cost. Null when no set meets them.
+ */
+export function solveSelection(selection: PreparedSelection, required = 0): Optimum | null {
+  const budget = selection.budgetPence;
+  const regionCount = REGIONS.length;
+  const options = usefulOptions(selection); // argument A
+  if (options.some((region) => region.length === 0)) return null;
+  const bounds = new PrefixBounds(options, budget);
+
+  // Argument D: the target. First a quick local search; then, where regions have many options,
+  // the exact best among a few promising options per region (an allowed set, so a fair target).
+  const incumbent = findIncumbent(options, budget, required);
+  let target: Target = incumbent
+    ? { ...incumbent, required }
+    : { regionsFilled: 0, requirementsMet: 0, points: 0, required };
+  if (options.some((region) => region.length > PROMISING_PER_REGION)) {
+    const promising = promisingOptions(options, bounds.multiplier);
+    const best = bestOf(frontierTables(promising, bounds, target, budget)[0], required);
+    if (best && compareAchievements(best, target) > 0) target = { ...best, required };
+  }
+  const tables = frontierTables(options, bounds, target, budget);
+
+  const best = bestOf(tables[0], required); // argument E
   if (!best) return null;
   const goal = best;
   const goalValue = goal.regionsFilled * FILLED + goal.points;

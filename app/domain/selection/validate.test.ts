@@ -181,8 +181,8 @@ describe("R-45 the selection's JSON input", () => {
       'candidates[0].region: unknown region "Wessex"',
       "candidates[0].requestPence: must be at least 1 penny, not -1",
       "candidates[0].extra: unknown field",
-      "candidates[1].score: must be from 0 to 100, not 101",
       'candidates[1].id: duplicate id "RTP-EOI-7KD3QF" (also candidates[0])',
+      "candidates[1].score: must be from 0 to 100, not 101",
     ]);
   });
 });
