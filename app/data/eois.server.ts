@@ -188,3 +188,49 @@ export async function listEois(db: Db, roundId: number): Promise<EoiListItem[]> 
     deadlineExtendedTo: r.deadline_extended_to,
   }));
 }
+
+// ---------------------------------------------------------------------------------------
+// The programme manager's view of stage 1
+
+export interface EoiWithAuthority extends Eoi {
+  authorityName: string;
+  region: string;
+  type: string;
+}
+
+/** R-72 Every EOI of a round with its lead authority, for exports: by region, authority, id. */
+export async function listEoisWithAnswers(db: Db, roundId: number): Promise<EoiWithAuthority[]> {
+  const rows = await db("eois")
+    .join("authorities", "authorities.id", "eois.authority_id")
+    .where("eois.round_id", roundId)
+    .select("eois.*", "authorities.name as authority_name", "authorities.region as authority_region", "authorities.type as authority_type")
+    .orderBy([{ column: "authorities.region" }, { column: "authorities.name" }, { column: "eois.id" }]);
+  return rows.map((row) => ({ ...toEoi(row), authorityName: String(row.authority_name), region: String(row.authority_region), type: String(row.authority_type) }));
+}
+
+export interface EoiHistoryEntry {
+  id: number;
+  at: string;
+  action: string;
+  actorName: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** R-21 The audit log's entries about one EOI, limited to the given actions, oldest first. */
+export async function listEoiHistory(db: Db, eoiId: number, actions: readonly string[]): Promise<EoiHistoryEntry[]> {
+  const rows = await db("audit_log")
+    .leftJoin("users", "users.id", "audit_log.actor_user_id")
+    .where({ "audit_log.entity_type": "eoi", "audit_log.entity_id": String(eoiId) })
+    .whereIn("audit_log.action", [...actions])
+    .select("audit_log.id", "audit_log.at", "audit_log.action", "audit_log.before_json", "audit_log.after_json", "users.name as actor_name")
+    .orderBy([{ column: "audit_log.at" }, { column: "audit_log.id" }]);
+  return rows.map((row) => ({
+    id: Number(row.id),
+    at: String(row.at),
+    action: String(row.action),
+    actorName: (row.actor_name as string | null) ?? null,
+    before: json(row.before_json, null),
+    after: json(row.after_json, null),
+  }));
+}
