@@ -31,6 +31,7 @@ export function navigationFor(role: Role | null): Array<{ href: string; text: st
     case "programme_manager":
       return [
         { href: "/manage", text: "Programme" },
+        { href: "/manage/eois", text: "Expressions of interest" },
         { href: "/manage/sift", text: "Sift" },
         { href: "/manage/users", text: "Users" },
         { href: "/manage/emails", text: "Emails" },
