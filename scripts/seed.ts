@@ -1,11 +1,28 @@
 // npm run seed: puts the demo world into the database (idempotent).
 //   --if-empty   only when the database has no round yet (what npm start does)
+//   --stage 1    also puts the world at stage 1: drafts and ~30 submitted expressions of
+//                interest over every region and type (db/seeds/stage1.ts)
 // DEMO_DATA=off refuses, for real deployments.
 import knexFactory from "knex";
 import { knexConfig } from "../db/config";
 import { DEMO_PASSWORD, seedDemoWorld } from "../db/seeds/demo";
+import { seedStage1 } from "../db/seeds/stage1";
+
+const STAGES = ["1"] as const;
+
+function stageArgument(argv: string[]): string | null {
+  const index = argv.findIndex((arg) => arg === "--stage" || arg.startsWith("--stage="));
+  if (index === -1) return null;
+  const value = argv[index]!.includes("=") ? argv[index]!.split("=")[1]! : (argv[index + 1] ?? "");
+  return value;
+}
 
 const ifEmpty = process.argv.includes("--if-empty");
+const stage = stageArgument(process.argv);
+if (stage !== null && !(STAGES as readonly string[]).includes(stage)) {
+  console.error(`Unknown --stage ${JSON.stringify(stage)}: the demo world can be seeded at stage ${STAGES.join(", ")}`);
+  process.exit(2);
+}
 if (process.env.DEMO_DATA === "off") {
   console.log("DEMO_DATA=off: demo world not seeded");
   process.exit(0);
@@ -18,6 +35,14 @@ try {
   } else {
     const { created } = await seedDemoWorld(db, new Date());
     console.log(created ? `Demo world seeded. Every demo account's password is ${DEMO_PASSWORD}` : "Demo world already present (brought up to date)");
+    if (stage === "1") {
+      const result = await seedStage1(db, new Date());
+      console.log(
+        result.created
+          ? `Stage 1 seeded: ${result.submitted} submitted, ${result.drafts} draft and ${result.withdrawn} withdrawn expressions of interest`
+          : "Stage 1 already present: no expressions of interest added",
+      );
+    }
   }
 } catch (error) {
   console.error("Seeding failed:", (error as Error).message);
