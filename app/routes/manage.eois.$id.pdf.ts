@@ -20,6 +20,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const filename = eoi.reference ?? `expression-of-interest-${eoi.id}-draft`;
   return new Response(new Uint8Array(pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${filename}.pdf"`, "Cache-Control": "no-store" },
+    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${filename}.pdf"`, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
   });
 }

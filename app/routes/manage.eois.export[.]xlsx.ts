@@ -15,6 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": `attachment; filename="expressions-of-interest-${londonDate(at)}.xlsx"`,
       "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
     },
   });
 }
