@@ -152,7 +152,9 @@ export function usefulOptions(selection: PreparedSelection): Option[][] {
     const byValue = [...options].sort((a, b) => b.value - a.value || a.rank - b.rank);
     const kept: Option[] = [];
     for (const option of byValue) {
-      if (!kept.some((other) => dominates(other, option, safeCost))) kept.push(option);
+      let dominated = false;
+      for (let k = 0; k < kept.length && !dominated; k++) dominated = dominates(kept[k], option, safeCost);
+      if (!dominated) kept.push(option);
     }
     return kept;
   });

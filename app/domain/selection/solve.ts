@@ -32,21 +32,25 @@ import { REGIONS } from "./types";
 //      state is the exact set of requirements met by the regions settled so far (a 14-bit mask);
 //      for each mask it keeps the Pareto frontier of (request, value), where value = regions
 //      filled × 2^17 + points and 2^17 exceeds any total of points (9 × 10,000), so value
-//      orders (filled, points) lexicographically. Two partial sets with the same mask end with
-//      the same mask whatever the earlier regions add, so the one requesting no more and worth
-//      no less is at least as good after any completion: keeping the frontier loses nothing.
+//      orders (filled, points) lexicographically. A partial set requesting no more and worth no
+//      less than another, whose mask meets every requirement the other's meets, is at least as
+//      good after any completion: only undominated entries are kept, within a mask (the
+//      frontier) and across masks (withoutDominated).
 //   C. A request no more than budget − (the dearest options of the earlier regions together) fits
 //      beside anything they add, so it is raised to that "safe" amount: the same completions fit,
 //      and where the budget cannot bind each mask keeps a single entry.
-//   D. Pruning. A quick local search (incumbent.ts) finds a good set, the target. A partial set
-//      is dropped only when an upper bound on everything it can still become (bounds.ts) is
-//      strictly below the target. Every set at least as good as the target, in particular every
-//      optimal set, survives, and so does every partial set on the way to one.
+//   D. Pruning. A good allowed set, the target, is found first: by local search (incumbent.ts)
+//      and, where the budget binds, by this same exact method over a few promising options per
+//      region. A partial set is dropped only when an upper bound on everything it can still
+//      become (bounds.ts) is strictly below the target. Every set at least as good as the
+//      target, in particular every optimal set, survives, and so does every partial set on the
+//      way to one.
 //   E. The optimum is the best surviving full set by (filled, met, points).
 //   F. The tie-break is lexicographic over the regions in R-2 order, so it is found greedily:
 //      for each region in turn take the earliest option (nobody last) for which the table of
-//      the remaining regions still holds a completion reaching the optimum. By B–D those tables
-//      hold a completion for every way of reaching it, so the greedy choice is the winner.
+//      the remaining regions still holds a completion reaching the optimum. By B–D a table holds
+//      such a completion whenever one exists (the same one, or one at least as good that
+//      dominated it), so the greedy choice is the winner.
 
 export interface Optimum extends Achievement {
   /** The requirements met, as a mask. */
@@ -153,9 +157,43 @@ function frontierTables(options: Option[][], bounds: PrefixBounds, target: Targe
       table.costs.push(costs);
       table.values.push(values);
     }
-    tables[region] = table;
+    tables[region] = withoutDominated(table);
   }
   return tables;
+}
+
+/**
+ * Argument B, across masks: an entry is not needed when a mask that meets every requirement its
+ * mask meets (a superset) has an entry requesting no more and worth no less. Any completion of
+ * the one is matched or beaten by the same completion of the other, so neither the optimum nor
+ * the tie-break's question "can the remaining regions still reach it?" depends on it. This
+ * matters when many sets tie: without it every tied mask would be kept.
+ */
+function withoutDominated(table: Table): Table {
+  const order = table.masks.map((_, k) => k).sort((a, b) => countMet(table.masks[b]) - countMet(table.masks[a]));
+  const kept: Table = { masks: [], costs: [], values: [] };
+  for (const k of order) {
+    const mask = table.masks[k];
+    let costs = table.costs[k];
+    let values = table.values[k];
+    for (let j = 0; j < kept.masks.length && costs.length > 0; j++) {
+      if ((kept.masks[j] & mask) !== mask) continue; // masks are distinct, so this is a strict superset
+      const keptCosts = kept.costs[j];
+      const keptValues = kept.values[j];
+      const stays = costs.map((cost, e) => {
+        const index = lastWithin(keptCosts, cost);
+        return index < 0 || keptValues[index] < values[e];
+      });
+      if (stays.every(Boolean)) continue;
+      costs = costs.filter((_, e) => stays[e]);
+      values = values.filter((_, e) => stays[e]);
+    }
+    if (costs.length === 0) continue;
+    kept.masks.push(mask);
+    kept.costs.push(costs);
+    kept.values.push(values);
+  }
+  return kept;
 }
 
 /** Argument E: the best full set in a first table (all within the budget) that meets `required`. */
@@ -182,13 +220,14 @@ export function solveSelection(selection: PreparedSelection, required = 0): Opti
   if (options.some((region) => region.length === 0)) return null;
   const bounds = new PrefixBounds(options, budget);
 
-  // Argument D: the target. First a quick local search; then, where regions have many options,
-  // the exact best among a few promising options per region (an allowed set, so a fair target).
+  // Argument D: the target. First a quick local search; then, where the budget binds and regions
+  // have many options, the exact best among a few promising options per region (an allowed set,
+  // so a fair target): trading money between regions is where local search falls short.
   const incumbent = findIncumbent(options, budget, required);
   let target: Target = incumbent
     ? { ...incumbent, required }
     : { regionsFilled: 0, requirementsMet: 0, points: 0, required };
-  if (options.some((region) => region.length > PROMISING_PER_REGION)) {
+  if (bounds.multiplier > 0 && options.some((region) => region.length > PROMISING_PER_REGION)) {
     const promising = promisingOptions(options, bounds.multiplier);
     const best = bestOf(frontierTables(promising, bounds, target, budget)[0], required);
     if (best && compareAchievements(best, target) > 0) target = { ...best, required };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { selectPilots } from "./index";
 import { describeProblem, validateSelectionInput } from "./validate";
 
 const valid = {
@@ -184,5 +185,22 @@ describe("R-45 the selection's JSON input", () => {
       'candidates[1].id: duplicate id "RTP-EOI-7KD3QF" (also candidates[0])',
       "candidates[1].score: must be from 0 to 100, not 101",
     ]);
+  });
+});
+
+describe("R-45 a validated input", () => {
+  it("R-45 is frozen, so it stays valid, and selects the same as the raw input", () => {
+    const raw = { candidates: [{ ...valid, lock: undefined }] };
+    delete raw.candidates[0].lock;
+    const validation = validateSelectionInput(raw);
+    if (!validation.ok) throw new Error("expected the input to be valid");
+    expect(Object.isFrozen(validation.input)).toBe(true);
+    expect(Object.isFrozen(validation.input.candidates)).toBe(true);
+    expect(Object.isFrozen(validation.input.candidates[0])).toBe(true);
+    expect(Object.isFrozen(validation.input.candidates[0].themes)).toBe(true);
+    expect(() => {
+      (validation.input.candidates[0] as { score: number }).score = 500;
+    }).toThrow(TypeError);
+    expect(selectPilots(validation.input)).toEqual(selectPilots(raw as never));
   });
 });

@@ -12,6 +12,7 @@ import {
   SETTINGS,
   THEMES,
   TRACKS,
+  type Candidate,
   type SelectionInput,
   type SelectionProblem,
 } from "./types";
@@ -293,7 +294,18 @@ export function validateSelectionInput(raw: unknown): SelectionValidation {
     return { ok: false, problems: ordered.map(({ path, message }) => ({ path: formatPath(path), message })) };
   }
   const { budgetPence = DEFAULT_BUDGET_PENCE, candidates } = parsed.data;
-  return { ok: true, input: { budgetPence, candidates } };
+  // Frozen, so it stays valid: selectPilots can trust it without checking it again.
+  for (const candidate of candidates) Object.freeze(Object.freeze(candidate).themes);
+  const input: SelectionInput = Object.freeze({ budgetPence, candidates: Object.freeze(candidates) as Candidate[] });
+  validatedInputs.add(input);
+  return { ok: true, input };
+}
+
+const validatedInputs = new WeakSet<SelectionInput>();
+
+/** True for an input returned by validateSelectionInput (frozen, so still valid). */
+export function isValidatedSelectionInput(input: SelectionInput): boolean {
+  return validatedInputs.has(input);
 }
 
 export function describeProblem(problem: SelectionProblem): string {
