@@ -221,3 +221,25 @@ export function readModerationForm(form: FormData): FormResult<ModerationForm> {
   for (const key of CRITERION_KEYS) fields[agreedFieldId(key)] = text(form, agreedFieldId(key));
   return fromZod(moderationSchema.safeParse(fields), (path) => String(path[0]));
 }
+
+// ---------------------------------------------------------------------------------------
+// R-43 The programme manager locks candidates in or rules them out
+
+export const lockFieldId = (eoiId: number) => `lock-${eoiId}`;
+export type LockChoice = "in" | "out";
+
+const lockSchema = z.enum(["", "in", "out"], { error: "Choose whether to lock the bid in, rule it out or let the selection decide" });
+
+/** The locks chosen on the selection page, for the candidates it showed. */
+export function readLocksForm(form: FormData, eoiIds: readonly number[]): FormResult<Record<number, LockChoice>> {
+  const shape = Object.fromEntries(eoiIds.map((id) => [lockFieldId(id), lockSchema]));
+  const fields = Object.fromEntries(eoiIds.map((id) => [lockFieldId(id), text(form, lockFieldId(id))]));
+  const result = fromZod(z.object(shape).safeParse(fields), (path) => String(path[0]));
+  if (!result.ok) return result;
+  const locks: Record<number, LockChoice> = {};
+  for (const id of eoiIds) {
+    const value = (result.value as Record<string, string>)[lockFieldId(id)];
+    if (value === "in" || value === "out") locks[id] = value;
+  }
+  return { ok: true, value: locks };
+}
