@@ -76,7 +76,7 @@ function time(task: () => unknown): number {
 }
 
 export async function runSelectionBench(
-  options: { instances?: number; repeats?: number } = {}
+  options: { instances?: number; repeats?: number } = {},
 ): Promise<SelectionBenchResult> {
   const highs = await loadHighs();
   const repeats = options.repeats ?? 3;
@@ -109,7 +109,7 @@ export async function runSelectionBench(
           time(() => {
             const checked = validateSelectionInput(input);
             if (checked.ok) valid = checked.input;
-          })
+          }),
         );
         if (!valid) throw new Error("a benchmark instance is not valid input");
         const validInput = valid;
@@ -124,7 +124,7 @@ export async function runSelectionBench(
       const byId = new Map(input.candidates.map((candidate, index) => [candidate.id, index]));
       const mine = outcomeOfIndexes(
         input,
-        result.selected.map((pilot) => byId.get(pilot.id) as number)
+        result.selected.map((pilot) => byId.get(pilot.id) as number),
       );
       const oracle = outcomeOfIndexes(input, solveWithHighs(highs, input).pickedIndexes);
       if (mine.filled !== oracle.filled || mine.met !== oracle.met || mine.points !== oracle.points) agree = false;
@@ -175,7 +175,7 @@ export function formatSelectionBench(result: SelectionBenchResult): string {
     .map((line) =>
       line
         .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
-        .join("  ")
+        .join("  "),
     )
     .join("\n");
 }

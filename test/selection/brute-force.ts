@@ -78,7 +78,7 @@ export function bruteForceSelection(input: SelectionInput): (Candidate | null)[]
           cost + option.requestPence,
           mask | bits.get(option)!,
           filled + 1,
-          hundredths + Math.round(option.score * 100)
+          hundredths + Math.round(option.score * 100),
         );
       }
       current.pop();

@@ -44,7 +44,7 @@ function expectAllowed(input: SelectionInput, picked: Candidate[], label: string
   expect(new Set(picked.map((candidate) => candidate.region)).size, `${label}: one per region`).toBe(picked.length);
   expect(
     picked.filter((candidate) => candidate.lock === "out"),
-    `${label}: ruled out`
+    `${label}: ruled out`,
   ).toEqual([]);
   for (const locked of input.candidates.filter((candidate) => candidate.lock === "in")) {
     expect(picked, `${label}: locked in`).toContain(locked);
@@ -80,7 +80,7 @@ describe("R-43 cross-check against HiGHS", () => {
       expect(result.totalScore * 100, label).toBeCloseTo(achievement(input, ours).totalHundredths, 6);
 
       const regionsWithCandidates = REGIONS.filter((region) =>
-        input.candidates.some((candidate) => candidate.region === region && candidate.lock !== "out")
+        input.candidates.some((candidate) => candidate.region === region && candidate.lock !== "out"),
       );
       if (regionsWithCandidates.length < 9) seen.emptyRegion++;
       if (result.unmet.some((unmet) => unmet.requirement.startsWith("region:"))) seen.regionLeftByBudget++;

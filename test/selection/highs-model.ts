@@ -70,7 +70,7 @@ export function selectionAsLp(input: SelectionInput): string {
   rows.push(
     ` budget: ${eligible.map(({ candidate, index }) => `+ ${candidate.requestPence} x${index}`).join(" ")} <= ${
       input.budgetPence
-    }`
+    }`,
   );
   return [
     "Maximize",

@@ -84,7 +84,7 @@ function pricedCoverTable(
   previous: Float64Array,
   options: Option[],
   compress: Uint8Array,
-  multiplier: number
+  multiplier: number,
 ): Float64Array {
   const bestFor = new Map<number, number>();
   for (const option of options) {

@@ -47,7 +47,7 @@ function whyUnmet(
   requirement: Requirement,
   selection: PreparedSelection,
   optimum: Optimum,
-  solveRequiring: SolveRequiring
+  solveRequiring: SolveRequiring,
 ): string {
   const bit = 1 << REQUIREMENTS.indexOf(requirement);
   const words = REQUIREMENT_WORDS[requirement];
@@ -69,41 +69,34 @@ function whyUnmet(
   }
 
   const alternative = solveRequiring(bit);
+  const budget = formatMoney(selection.budgetPence);
   if (!alternative) {
-    return `none of the ${words.holders} (${listIds(choosable)}) fits within the budget of ${formatMoney(
-      selection.budgetPence
-    )} beside the locked-in pilots`;
+    const beside = selection.lockedIn.some(Boolean) ? " beside the locked-in pilots" : "";
+    return `none of the ${words.holders} (${listIds(choosable)}) fits within the budget of ${budget}${beside}`;
   }
+
   const choosing = `choosing one of the ${words.holders} (${listIds(choosable)})`;
   if (alternative.regionsFilled < optimum.regionsFilled) {
-    const emptied = optimum.regionsFilled - alternative.regionsFilled;
-    return `${choosing} would leave ${plural(
-      emptied,
-      "more region",
-      "more regions"
-    )} without a pilot within the budget of ${formatMoney(selection.budgetPence)}`;
+    const emptied = plural(optimum.regionsFilled - alternative.regionsFilled, "more region", "more regions");
+    return `${choosing} would leave ${emptied} without a pilot within the budget of ${budget}`;
   }
-  const lost = requirementsIn(optimum.requirementsMask & ~alternative.requirementsMask);
+  const lost = listRequirements(requirementsIn(optimum.requirementsMask & ~alternative.requirementsMask));
   if (alternative.requirementsMet < optimum.requirementsMet) {
-    return `${choosing} would mean giving up ${listRequirements(lost)}, so fewer requirements would be met`;
+    return `${choosing} would mean giving up ${lost}, so fewer requirements would be met`;
   }
   const pointsLess = optimum.points - alternative.points;
   return pointsLess > 0
-    ? `${choosing} would mean giving up ${listRequirements(lost)} instead, for ${asScore(
-        pointsLess
-      )} fewer points in total`
-    : `${choosing} would mean giving up ${listRequirements(
-        lost
-      )} instead, for the same total score; the tie goes to the earlier submissions`;
+    ? `${choosing} would mean giving up ${lost} instead, for ${asScore(pointsLess)} fewer points in total`
+    : `${choosing} would mean giving up ${lost} instead, for the same total score; the tie goes to the earlier submissions`;
 }
 
 function whyRegionEmpty(region: number, selection: PreparedSelection, optimum: Optimum): string {
-  const cheapest = Math.min(...selection.eligible[region].map((candidate) => candidate.requestPence));
+  const cheapest = formatMoney(Math.min(...selection.eligible[region].map((candidate) => candidate.requestPence)));
+  const budget = formatMoney(selection.budgetPence);
+  const selected = formatMoney(optimum.requestPence);
   return (
-    `the budget of ${formatMoney(selection.budgetPence)} does not stretch to a pilot in ${REGIONS[region]} as well: ` +
-    `its cheapest candidate requests ${formatMoney(cheapest)} and the pilots selected request ${formatMoney(
-      optimum.requestPence
-    )}`
+    `the budget of ${budget} does not stretch to a pilot in ${REGIONS[region]} as well: ` +
+    `its cheapest candidate requests ${cheapest} and the pilots selected request ${selected}`
   );
 }
 
@@ -112,14 +105,14 @@ function forcedBy(
   pick: SolverCandidate,
   topScorer: SolverCandidate,
   selection: PreparedSelection,
-  optimum: Optimum
+  optimum: Optimum,
 ): ForcedBy[] {
   if (pick === topScorer || pick.points === topScorer.points) return [];
   if (pick.lock === "in") return ["lock:in"];
   if (optimum.requestPence - pick.requestPence + topScorer.requestPence > selection.budgetPence) return ["budget"];
   const maskWithTopScorer = optimum.picks.reduce(
     (mask, other) => (other === null ? mask : mask | (other === pick ? topScorer.signature : other.signature)),
-    0
+    0,
   );
   return requirementsIn(optimum.requirementsMask & ~maskWithTopScorer);
 }
@@ -127,7 +120,7 @@ function forcedBy(
 export function explainSelection(
   selection: PreparedSelection,
   optimum: Optimum,
-  solveRequiring: SolveRequiring
+  solveRequiring: SolveRequiring,
 ): SelectionResult {
   const regions: RegionOutcome[] = REGIONS.map((region, index) => {
     const ranked = [...selection.eligible[index]].sort(byScore);
@@ -148,12 +141,12 @@ export function explainSelection(
       (requirement): UnmetRequirement => ({
         requirement,
         reason: whyUnmet(requirement, selection, optimum, solveRequiring),
-      })
+      }),
     ),
     ...REGIONS.flatMap((region, index): UnmetRequirement[] =>
       selection.eligible[index].length > 0 && optimum.picks[index] === null
         ? [{ requirement: `region:${region}`, reason: whyRegionEmpty(index, selection, optimum) }]
-        : []
+        : [],
     ),
   ];
 

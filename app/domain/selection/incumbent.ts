@@ -62,12 +62,12 @@ export function shortlist(options: Option[], budgetCanBind: boolean): number[] {
 /** Each region's most valuable option if they fit together; otherwise the cheapest, filling regions cheapest first. */
 function startingSet(options: Option[][], budget: number): number[] | null {
   const best = options.map((region) =>
-    region.reduce((found, option, index) => (option.value > region[found].value ? index : found), 0)
+    region.reduce((found, option, index) => (option.value > region[found].value ? index : found), 0),
   );
   if (best.reduce((sum, index, region) => sum + options[region][index].cost, 0) <= budget) return best;
 
   const choice = options.map((region) =>
-    region.reduce((found, option, index) => (option.cost < region[found].cost ? index : found), 0)
+    region.reduce((found, option, index) => (option.cost < region[found].cost ? index : found), 0),
   );
   let cost = choice.reduce((sum, index, region) => sum + options[region][index].cost, 0);
   if (cost > budget) return null;
@@ -75,8 +75,8 @@ function startingSet(options: Option[][], budget: number): number[] | null {
     region.reduce(
       (found, option, index) =>
         option.candidate !== null && (found < 0 || option.cost < region[found].cost) ? index : found,
-      -1
-    )
+      -1,
+    ),
   );
   const fillOrder = options
     .map((_, region) => region)
@@ -159,7 +159,7 @@ export function findIncumbent(options: Option[][], budget: number, required: num
               const tried = rankOf(
                 required,
                 rest | optionA.signature | optionB.signature,
-                valueRest + optionA.value + optionB.value
+                valueRest + optionA.value + optionB.value,
               );
               if (tried > bestRank) {
                 bestRank = tried;

@@ -23,7 +23,7 @@ describe("R-43 submission instants", () => {
 
   it("R-43 orders instants, down to the fraction of a second", () => {
     expect(compareInstants(seconds("2009-07-16T10:04:00.000000001Z"), seconds("2009-07-16T10:04:00Z"))).toBeGreaterThan(
-      0
+      0,
     );
     expect(compareInstants(seconds("2009-07-16T10:30:00+01:00"), seconds("2009-07-16T10:00:00Z"))).toBeLessThan(0);
   });

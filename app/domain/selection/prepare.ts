@@ -142,7 +142,7 @@ export function usefulOptions(selection: PreparedSelection): Option[][] {
   const lockedCost = selection.lockedIn.map((locked) => locked?.requestPence ?? 0);
   const totalLocked = lockedCost.reduce((sum, cost) => sum + cost, 0);
   const affordable = all.map((options, region) =>
-    options.filter((option) => option.cost <= budget - (totalLocked - lockedCost[region]))
+    options.filter((option) => option.cost <= budget - (totalLocked - lockedCost[region])),
   );
   const dearest = affordable.map((options) => options.reduce((max, option) => Math.max(max, option.cost), 0));
   const totalDearest = dearest.reduce((sum, cost) => sum + cost, 0);

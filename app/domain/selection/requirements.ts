@@ -35,7 +35,7 @@ function memo(bits: (value: string) => number): (value: string) => number {
  * requirement; no focus meets no focus requirement.
  */
 export function requirementSignature(
-  candidate: Pick<Candidate, "themes" | "authorityType" | "setting" | "track" | "focus">
+  candidate: Pick<Candidate, "themes" | "authorityType" | "setting" | "track" | "focus">,
 ): number {
   let signature = 0;
   for (const theme of candidate.themes) signature |= THEME_BITS(theme); // R-43 every theme of R-5

@@ -19,7 +19,7 @@ describe("R-43 selection: the rules in order", () => {
         makeCandidate({ id: "NE-3", region: "North East", score: 65 }),
         makeCandidate({ id: "L-1", region: "London", score: 40 }),
         makeCandidate({ id: "L-2", region: "London", score: 45 }),
-      ])
+      ]),
     );
     expect(result.selected.map((pilot) => [pilot.region, pilot.id])).toEqual([
       ["North East", "NE-2"],
@@ -42,7 +42,7 @@ describe("R-43 selection: the rules in order", () => {
       makeInput([
         makeCandidate({ id: "NE-1", region: "North East" }),
         makeCandidate({ id: "NW-1", region: "North West", lock: "out" }),
-      ])
+      ]),
     );
     expect(result.selected.map((pilot) => pilot.id)).toEqual(["NE-1"]);
     expect(regionOf(result, "North West")).toMatchObject({ pick: null, topScorer: null, reserves: [] });
@@ -54,7 +54,7 @@ describe("R-43 selection: the rules in order", () => {
       makeInput([
         makeCandidate({ id: "HIGH", score: 90 }),
         makeCandidate({ id: "TOTAL-PLACE", score: 60, focus: "total-place" }),
-      ])
+      ]),
     );
     expect(result.selected.map((pilot) => pilot.id)).toEqual(["TOTAL-PLACE"]);
     expect(result.met).toContain("focus:total-place");
@@ -82,8 +82,8 @@ describe("R-43 selection: the rules in order", () => {
           makeCandidate({ id: "NE-CHEAP", region: "North East", requestPence: 1_000_000, score: 40 }),
           makeCandidate({ id: "NW", region: "North West", requestPence: 4_000_000, score: 40 }),
         ],
-        5_000_000
-      )
+        5_000_000,
+      ),
     );
     expect(result.selected.map((pilot) => pilot.id)).toEqual(["NE-CHEAP", "NW"]);
     expect(result.unmet).toContainEqual({
@@ -101,8 +101,8 @@ describe("R-43 selection: the rules in order", () => {
           makeCandidate({ id: "NE", region: "North East", requestPence: 6_000_000, score: 50 }),
           makeCandidate({ id: "NW", region: "North West", requestPence: 6_000_000, score: 60 }),
         ],
-        10_000_000
-      )
+        10_000_000,
+      ),
     );
     expect(result.selected.map((pilot) => pilot.id)).toEqual(["NW"]);
     expect(result.totalRequestPence).toBe(6_000_000);
@@ -130,7 +130,7 @@ describe("R-43 selection: the rules in order", () => {
         makeCandidate({ id: "NE-B", region: "North East", score: 71.24 }),
         makeCandidate({ id: "SW-A", region: "South West", score: 12.5 }),
         makeCandidate({ id: "SW-B", region: "South West", score: 80 }),
-      ])
+      ]),
     );
     expect(result.selected).toEqual([
       { region: "North East", id: "NE-A", score: 71.25, requestPence: 5_000_000 },
@@ -144,11 +144,11 @@ describe("R-43 selection: the rules in order", () => {
       makeInput([
         makeCandidate({ region: "North East", score: 0.1 }),
         makeCandidate({ region: "North West", score: 0.2 }),
-      ])
+      ]),
     );
     expect(result.totalScore).toBe(0.3);
     const given = selectPilots(
-      makeInput([makeCandidate({ id: "TOP", score: 71.25 }), makeCandidate({ id: "CSE", score: 70.1, focus: "cse" })])
+      makeInput([makeCandidate({ id: "TOP", score: 71.25 }), makeCandidate({ id: "CSE", score: 70.1, focus: "cse" })]),
     );
     expect(regionOf(given, "North East").pointsGivenUp).toBe(1.15);
   });
@@ -160,7 +160,7 @@ describe("R-43 rule 4: ties go to the earlier submission", () => {
       makeInput([
         makeCandidate({ id: "LATER", score: 70, submittedAt: "2009-07-16T10:05:00Z" }),
         makeCandidate({ id: "EARLIER", score: 70, submittedAt: "2009-07-16T10:00:00Z" }),
-      ])
+      ]),
     );
     expect(result.selected.map((pilot) => pilot.id)).toEqual(["EARLIER"]);
     expect(regionOf(result, "North East")).toMatchObject({
@@ -176,14 +176,14 @@ describe("R-43 rule 4: ties go to the earlier submission", () => {
       makeInput([
         makeCandidate({ id: "A", score: 70, submittedAt: "2009-07-16T10:00:00Z" }),
         makeCandidate({ id: "B", score: 70, submittedAt: "2009-07-16T10:30:00+01:00" }), // 09:30 UTC
-      ])
+      ]),
     );
     expect(byInstant.selected.map((pilot) => pilot.id)).toEqual(["B"]);
     const byId = selectPilots(
       makeInput([
         makeCandidate({ id: "RTP-EOI-B", score: 70, submittedAt: "2009-07-16T11:00:00+01:00" }),
         makeCandidate({ id: "RTP-EOI-A", score: 70, submittedAt: "2009-07-16T10:00:00.000Z" }),
-      ])
+      ]),
     );
     expect(byId.selected.map((pilot) => pilot.id)).toEqual(["RTP-EOI-A"]);
   });
@@ -207,7 +207,7 @@ describe("R-43 rule 4: ties go to the earlier submission", () => {
           submittedAt: "2009-07-01T08:00:00Z",
         }),
         makeCandidate({ id: "NW-LATE", region: "North West", focus: "cse", submittedAt: "2009-07-04T09:00:00Z" }),
-      ])
+      ]),
     );
     expect(result.selected.map((pilot) => pilot.id)).toEqual(["NE-EARLY", "NW-LATE"]);
     expect(regionOf(result, "North West")).toMatchObject({ topScorer: "NW-EARLY", pointsGivenUp: 0, forcedBy: [] });
@@ -230,8 +230,8 @@ describe("R-43 rule 4: ties go to the earlier submission", () => {
             submittedAt: "2009-07-01T00:00:00Z",
           }),
         ],
-        10_000_000
-      )
+        10_000_000,
+      ),
     );
     expect(result.selected.map((pilot) => pilot.id)).toEqual(["NE"]);
   });
@@ -245,7 +245,7 @@ describe("R-43 rule 4: ties go to the earlier submission", () => {
         makeCandidate({ id: "R-A", score: 50, submittedAt: "2009-07-02T00:00:00Z" }),
         makeCandidate({ id: "R-TOP", score: 80 }),
         makeCandidate({ id: "OUT", score: 99, lock: "out" }),
-      ])
+      ]),
     );
     expect(regionOf(result, "North East")).toEqual({
       region: "North East",
@@ -261,7 +261,7 @@ describe("R-43 rule 4: ties go to the earlier submission", () => {
 describe("R-43 the manager's locks", () => {
   it("R-43 a candidate locked in is chosen, and forcedBy says so", () => {
     const result = selectPilots(
-      makeInput([makeCandidate({ id: "TOP", score: 90 }), makeCandidate({ id: "LOCKED", score: 40, lock: "in" })])
+      makeInput([makeCandidate({ id: "TOP", score: 90 }), makeCandidate({ id: "LOCKED", score: 40, lock: "in" })]),
     );
     expect(regionOf(result, "North East")).toEqual({
       region: "North East",
@@ -275,7 +275,7 @@ describe("R-43 the manager's locks", () => {
 
   it("R-43 a candidate ruled out is never chosen, nor a top scorer or reserve", () => {
     const result = selectPilots(
-      makeInput([makeCandidate({ id: "OUT", score: 90, lock: "out" }), makeCandidate({ id: "IN", score: 40 })])
+      makeInput([makeCandidate({ id: "OUT", score: 90, lock: "out" }), makeCandidate({ id: "IN", score: 40 })]),
     );
     expect(regionOf(result, "North East")).toMatchObject({ pick: "IN", topScorer: "IN", reserves: [] });
   });
@@ -288,8 +288,8 @@ describe("R-43 the manager's locks", () => {
           makeCandidate({ id: "NE-CHEAP", region: "North East", score: 80, requestPence: 5_000_000 }),
           makeCandidate({ id: "NW", region: "North West", score: 90, requestPence: 5_000_000 }),
         ],
-        13_000_000
-      )
+        13_000_000,
+      ),
     );
     expect(result.selected.map((pilot) => pilot.id)).toEqual(["NE-CHEAP", "NW"]);
     expect(regionOf(result, "North East")).toMatchObject({ forcedBy: ["budget"], pointsGivenUp: 10 });
@@ -325,7 +325,7 @@ describe("R-43 unmet requirements are named with the reason", () => {
         makeCandidate({ id: "NE-CSE", region: "North East", focus: "cse", lock: "out" }),
         makeCandidate({ id: "NW-LOCKED", region: "North West", lock: "in" }),
         makeCandidate({ id: "NW-CSE", region: "North West", focus: "cse" }),
-      ])
+      ]),
     );
     expect(result.unmet).toContainEqual({
       requirement: "focus:cse",
@@ -339,7 +339,7 @@ describe("R-43 unmet requirements are named with the reason", () => {
       makeInput([
         makeCandidate({ id: "COUNTY", score: 50, authorityType: "shire county", setting: "rural" }),
         makeCandidate({ id: "TP", score: 90, focus: "total-place" }),
-      ])
+      ]),
     );
     expect(result.selected.map((pilot) => pilot.id)).toEqual(["COUNTY"]);
     expect(result.unmet).toContainEqual({
@@ -355,7 +355,7 @@ describe("R-43 unmet requirements are named with the reason", () => {
       makeInput([
         makeCandidate({ id: "COUNTY", score: 60, authorityType: "shire county" }),
         makeCandidate({ id: "TP", score: 50, focus: "total-place" }),
-      ])
+      ]),
     );
     expect(result.unmet).toContainEqual({
       requirement: "focus:total-place",
@@ -371,8 +371,8 @@ describe("R-43 unmet requirements are named with the reason", () => {
           makeCandidate({ id: "NE-LOCKED", region: "North East", requestPence: 8_000_000, lock: "in" }),
           makeCandidate({ id: "NW-TP", region: "North West", requestPence: 5_000_000, focus: "total-place" }),
         ],
-        10_000_000
-      )
+        10_000_000,
+      ),
     );
     expect(result.unmet).toContainEqual({
       requirement: "focus:total-place",
@@ -380,5 +380,27 @@ describe("R-43 unmet requirements are named with the reason", () => {
         "none of the candidates with the Total Place focus (NW-TP in North West) fits within the budget of £100,000 beside the locked-in pilots",
     });
     expect(result.unmet.map((unmet) => unmet.requirement)).toContain("region:North West");
+  });
+});
+
+describe("R-43 edge cases", () => {
+  it("R-43 no candidates: nothing selected, every requirement unmet because nobody offers it", () => {
+    const result = selectPilots(makeInput([]));
+    expect(result.selected).toEqual([]);
+    expect(result.totalScore).toBe(0);
+    expect(result.met).toEqual([]);
+    expect(result.unmet).toHaveLength(14);
+    expect(result.regions.every((outcome) => outcome.pick === null && outcome.topScorer === null)).toBe(true);
+  });
+
+  it("R-43 a budget of nothing fills no region, and says the budget is why", () => {
+    const result = selectPilots(makeInput([makeCandidate({ id: "A", region: "London", focus: "cse" })], 0));
+    expect(result.selected).toEqual([]);
+    expect(result.unmet).toContainEqual({
+      requirement: "focus:cse",
+      reason:
+        "none of the candidates with the Customer Service Excellence focus (A in London) fits within the budget of £0",
+    });
+    expect(result.unmet.at(-1)?.requirement).toBe("region:London");
   });
 });

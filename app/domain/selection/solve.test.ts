@@ -26,7 +26,7 @@ describe("R-43 the selection is exact", () => {
       expect(picks, `seed ${seed}`).toEqual(expected);
       if (
         result.regions.some(
-          (outcome) => outcome.pick && outcome.forcedBy.length === 0 && outcome.pick !== outcome.topScorer
+          (outcome) => outcome.pick && outcome.forcedBy.length === 0 && outcome.pick !== outcome.topScorer,
         )
       ) {
         tieBreaksDecided++;

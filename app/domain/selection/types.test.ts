@@ -71,7 +71,7 @@ describe("R-45 the format's words", () => {
         setting: "mixed",
         track: "starting-out",
         focus: null,
-      })
+      }),
     ).toBe(bits(["theme:frontline", "track:starting-out"]));
     expect(
       requirementSignature({
@@ -80,7 +80,7 @@ describe("R-45 the format's words", () => {
         setting: "rural",
         track: "established",
         focus: "total-place",
-      })
+      }),
     ).toBe(
       bits([
         "theme:pledge",
@@ -89,7 +89,7 @@ describe("R-45 the format's words", () => {
         "setting:rural",
         "track:established",
         "focus:total-place",
-      ])
+      ]),
     );
   });
 });

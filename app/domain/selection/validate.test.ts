@@ -150,7 +150,7 @@ describe("R-45 the selection's JSON input", () => {
           { ...valid, lock: "out" },
           { ...valid, lock: "out" },
         ],
-      })
+      }),
     ).toEqual(['candidates[1].id: duplicate id "RTP-EOI-7KD3QF" (also candidates[0])']);
   });
 
@@ -176,7 +176,7 @@ describe("R-45 the selection's JSON input", () => {
           { ...valid, region: "Wessex", requestPence: -1, extra: true },
           { ...valid, score: 101, lock: "out" },
         ],
-      })
+      }),
     ).toEqual([
       'budgetPence: must be a whole number of pence, 0 or more, not "lots"',
       'candidates[0].region: unknown region "Wessex"',

@@ -148,7 +148,7 @@ const candidateShape = z.strictObject(
     }),
     lock: z.enum(LOCKS, { error: unknownValue("lock", `"in" or "out", or left out`) }).optional(), // R-43 the manager's locks
   },
-  { error: expecting("an object describing one candidate") }
+  { error: expecting("an object describing one candidate") },
 );
 const CANDIDATE_FIELDS = Object.keys(candidateShape.shape);
 
@@ -192,10 +192,10 @@ const inputSchema = z.strictObject(
           ctx.addIssue({ code: "custom", message, path });
         }
       },
-      { when: () => true } // also when some candidates have the wrong shape
+      { when: () => true }, // also when some candidates have the wrong shape
     ),
   },
-  { error: expecting("a JSON object with budgetPence and candidates") }
+  { error: expecting("a JSON object with budgetPence and candidates") },
 );
 
 // ---------------------------------------------------------------------------------------
@@ -241,7 +241,7 @@ function problemsAcrossCandidates(raw: unknown): Problem[] {
     problems.push({
       path: ["budgetPence"],
       message: `the candidates locked in request ${formatMoney(
-        lockedInPence
+        lockedInPence,
       )} together, more than the budget of ${formatMoney(budget)}`,
     });
   }
