@@ -203,6 +203,17 @@ export async function listAssignmentHistory(db: Db, eoiId: number): Promise<Assi
   return rows.map(toAssignment);
 }
 
+/** Every assignment of a round, live or ended (R-72 export): by bid, then when made. */
+export async function listRoundAssignments(db: Db, roundId: number): Promise<Array<AssignmentRow & { assessorEmail: string }>> {
+  const rows = await db("sift_assignments")
+    .join("users", "users.id", "sift_assignments.assessor_id")
+    .join("eois", "eois.id", "sift_assignments.eoi_id")
+    .where("eois.round_id", roundId)
+    .select("sift_assignments.*", "users.name as assessor_name", "users.email as assessor_email")
+    .orderBy([{ column: "sift_assignments.eoi_id" }, { column: "sift_assignments.assigned_at" }, { column: "sift_assignments.id" }]);
+  return rows.map((r) => ({ ...toAssignment(r), assessorEmail: String(r.assessor_email) }));
+}
+
 export async function findLiveAssignment(db: Db, eoiId: number, assessorId: number): Promise<AssignmentRow | null> {
   const rows = await listLiveAssignments(db, { eoiId, assessorId });
   return rows[0] ?? null;
