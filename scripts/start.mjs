@@ -1,5 +1,5 @@
 // npm start: build if needed, migrate, seed the demo world into an empty database (unless
-// DEMO_DATA=off; DEMO_STAGE=1 seeds it at stage 1), then serve on PORT (default 3000) with remix-serve.
+// DEMO_DATA=off; DEMO_STAGE=1 seeds it at stage 1), then serve on PORT (default 3000) with server.mjs (Express, as remix-serve, plus security headers on every response).
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, statSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -27,6 +27,6 @@ if (stale) {
 run("npx", ["tsx", "scripts/migrate.ts"]);
 run("npx", ["tsx", "scripts/seed.ts", "--if-empty", ...(process.env.DEMO_STAGE ? ["--stage", process.env.DEMO_STAGE] : [])]);
 
-const server = spawn("npx", ["remix-serve", serverBuild], { stdio: "inherit", env: { PORT: "3000", ...process.env } });
+const server = spawn(process.execPath, ["server.mjs"], { stdio: "inherit", env: { PORT: "3000", NODE_ENV: "production", ...process.env } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { now } from "~/clock.server";
 import { getDb } from "~/data/db.server";
-import { deleteSession, findSessionUserId, insertSession } from "~/data/sessions.server";
+import { deleteSession, findSessionOwnerEvenIfExpired, findSessionUserId, insertSession } from "~/data/sessions.server";
 import { findUserById, type User } from "~/data/users.server";
 import { serviceCookies, SESSION_HOURS } from "./cookies.server";
 import { CsrfError, newCsrfToken, verifyCsrf } from "./csrf.server";
@@ -18,6 +18,12 @@ export async function getUser(request: Request): Promise<User | null> {
   if (!token) return null;
   const userId = await findSessionUserId(getDb(), token, now());
   return userId === null ? null : findUserById(getDb(), userId);
+}
+
+/** The user whose session cookie this request carries, even when that session has expired. */
+export async function expiredSessionUserId(request: Request): Promise<number | null> {
+  const token = await sessionToken(request);
+  return token ? findSessionOwnerEvenIfExpired(getDb(), token) : null;
 }
 
 /**

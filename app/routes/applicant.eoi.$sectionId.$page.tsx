@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { getUser, readForm, requireUser } from "~/auth/session.server";
+import { expiredSessionUserId, getUser, readForm, requireUser } from "~/auth/session.server";
 import { now } from "~/clock.server";
 import { QuestionFields } from "~/components/eoi/QuestionFields";
 import { ServiceForm } from "~/components/forms";
@@ -71,11 +71,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const where = parsePagePath(params.sectionId, params.page);
   if (!where) throw new Response("Not found", { status: 404 });
   if (!(await getUser(request))) {
-    // R-34 the session expired while the officer was typing: keep what they sent.
-    const token = await holdForm(getDb(), { path: new URL(request.url).pathname, form, now: now() });
+    // R-34 the officer's session expired while they were typing: keep what they sent, for them
+    // alone. Without an expired session of theirs there is nobody to keep it for.
+    const owner = await expiredSessionUserId(request);
+    if (owner === null) return redirect(`/sign-in?returnTo=${encodeURIComponent(new URL(request.url).pathname)}`);
+    const token = await holdForm(getDb(), { userId: owner, path: new URL(request.url).pathname, form, now: now() });
     return redirect(`/sign-in?returnTo=${encodeURIComponent(`/resume/${token}`)}&expired=1`);
   }
   const user = await requireUser(request, { role: "applicant" });
+  if (!(await applicantContext(getDb(), user)).eoi) return redirect("/applicant");
   const outcome = await handlePagePost(getDb(), { user, ...where, form, now: now() });
   if (outcome.kind === "redirect") return redirect(outcome.to);
   return data({ errors: outcome.errors, fieldErrors: outcome.fieldErrors, values: outcome.values, sectionVersion: outcome.sectionVersion }, { status: 400 });

@@ -45,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await readForm(request);
   const user = await requireUser(request, { role: "applicant" });
+  if (!(await applicantContext(getDb(), user)).eoi) return redirect("/applicant");
   const result = await submitEoi(getDb(), { user, now: now() });
   if (!result.ok) return data({ errors: result.errors.map((e) => ({ text: e.text, href: e.href.length > 1 ? `/applicant/eoi${e.href}` : "/applicant/eoi" })) }, { status: 400 });
   wakeOutbox();

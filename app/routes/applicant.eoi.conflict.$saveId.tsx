@@ -35,6 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "applicant" });
   const keep = form.get("keep");
   if (keep !== "mine" && keep !== "theirs") return data({ errors: [{ text: "Select which version to keep", href: "#keep" }] }, { status: 400 });
+  if (!(await conflictView(getDb(), { user, saveId: Number(params.saveId) }))) return redirect("/applicant/eoi");
   await resolveConflict(getDb(), { user, saveId: Number(params.saveId), keep, now: now() });
   return redirect("/applicant/eoi");
 }

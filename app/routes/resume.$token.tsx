@@ -11,8 +11,8 @@ import { takeHeldForm } from "~/services/held-forms.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "applicant" });
-  const held = await takeHeldForm(getDb(), { token: params.token ?? "", now: now() });
-  if (!held) throw redirect("/applicant/eoi");
+  const held = await takeHeldForm(getDb(), { token: params.token ?? "", userId: user.id, now: now() });
+  if (!held) throw new Response("Not found", { status: 404 });
   const match = /^\/applicant\/eoi\/([^/]+)\/([^/]+)$/.exec(held.path);
   const where = match ? parsePagePath(match[1], match[2]) : null;
   if (!where) throw redirect("/applicant/eoi");

@@ -1,7 +1,9 @@
 import type { Knex } from "knex";
 import * as m20261123_01 from "./20261123_01_foundation";
 import * as m20261123_02 from "./20261123_02_eois";
+import * as m20261123_03 from "./20261123_03_held_form_owner";
 import * as m20261123_10 from "./20261123_10_sift";
+import * as m20261123_20 from "./20261123_20_stage3";
 
 /**
  * Migrations are listed here rather than read from a folder so that the same code runs
@@ -11,7 +13,9 @@ import * as m20261123_10 from "./20261123_10_sift";
 const migrations: Record<string, Knex.Migration> = {
   "20261123_01_foundation": m20261123_01,
   "20261123_02_eois": m20261123_02,
+  "20261123_03_held_form_owner": m20261123_03,
   "20261123_10_sift": m20261123_10,
+  "20261123_20_stage3": m20261123_20,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

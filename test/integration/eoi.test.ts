@@ -114,20 +114,21 @@ describe("stage 1: the expression of interest", () => {
     expect((await applicantContext(db, helen)).eoi!.answers["about-the-bid"]).toMatchObject({ contactName: "Dev Patel", hasPartners: "no" });
   });
 
-  it("R-34 a POST held after the session expired is completed once, after signing in", async () => {
-    const { db, helen } = await world();
+  it("R-34 a POST held after the session expired is completed once, after signing in, and only for its owner", async () => {
+    const { db, helen, dev } = await world();
     await startEoi(db, { user: helen, now: open });
     const form = new FormData();
     form.set("csrf", "x");
     form.set("sectionVersion", "0");
     form.set("leadership", "Typed before the session expired");
-    const token = await holdForm(db, { path: "/applicant/eoi/leadership/1", form, now: open });
-    const held = await takeHeldForm(db, { token, now: open });
+    const token = await holdForm(db, { userId: helen.id, path: "/applicant/eoi/leadership/1", form, now: open });
+    expect(await takeHeldForm(db, { token, userId: dev.id, now: open })).toBeNull(); // not Dev's: left for Helen
+    const held = await takeHeldForm(db, { token, userId: helen.id, now: open });
     expect(held?.form.get("leadership")).toBe("Typed before the session expired");
     expect(held?.form.has("csrf")).toBe(false);
     await handlePagePost(db, { user: helen, sectionId: "leadership", pageIndex: 0, form: held!.form, now: open });
     expect((await applicantContext(db, helen)).eoi!.answers.leadership).toEqual({ leadership: "Typed before the session expired" });
-    expect(await takeHeldForm(db, { token, now: open })).toBeNull();
+    expect(await takeHeldForm(db, { token, userId: helen.id, now: open })).toBeNull();
   });
 
   it("R-35 submits while open: a unique reference, read-only, audited, and an email with the PDF to the officer and the named contact", async () => {

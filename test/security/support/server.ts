@@ -102,11 +102,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts remix-serve on the build with the given environment (DATABASE_FILE etc.). */
+/** Starts the production server (server.mjs, as `npm start` does) on the build with the given environment (DATABASE_FILE etc.). */
 export async function startServer(buildDir: string, env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, "node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"], {
+  const child: ChildProcess = spawn(process.execPath, ["server.mjs"], {
     cwd: buildDir,
     env: { ...buildEnv(), ...env, PORT: String(port), HOST: "127.0.0.1", COOKIE_SECURE: "false", OUTBOX_WORKER: "off" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -116,13 +116,13 @@ export async function startServer(buildDir: string, env: Record<string, string>)
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`remix-serve exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`remix-serve did not answer /healthz within 30 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the server did not answer /healthz within 30 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

@@ -117,7 +117,7 @@ export async function buildWorld(options: { passwords?: boolean } = {}): Promise
   const held = new FormData();
   held.set("sectionVersion", "0");
   held.set("impact", `${MARKER} typed before the session expired`);
-  const heldFormToken = await holdForm(db, { path: heldFormPath, form: held, now: at });
+  const heldFormToken = await holdForm(db, { userId: users.owner.id, path: heldFormPath, form: held, now: at });
 
   const invitee = await person("invitee@owning.example.gov.uk", "Ivy Invitee", "applicant", ownerAuthority.id);
   const passwordToken = randomBytes(32).toString("base64url");
