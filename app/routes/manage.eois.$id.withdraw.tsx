@@ -59,7 +59,7 @@ export default function WithdrawOnRequest() {
               value={actionData?.reason ?? ""}
               errorMessage={error ? { text: error.text } : undefined}
             />
-            <Button text="Withdraw expression of interest" classes="govuk-button--warning" preventDoubleClick />
+            <Button text="Withdraw expression of interest" classes="govuk-button--warning" />
           </ServiceForm>
         </div>
       </div>
