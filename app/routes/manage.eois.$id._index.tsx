@@ -93,7 +93,10 @@ export default function ManageEoi() {
               {
                 key: { text: "Hard copy" },
                 value: { text: eoi.status === "draft" ? "Not applicable until submitted" : eoi.hardCopy ? `Received ${eoi.hardCopy}` : "Not received" },
-                actions: eoi.status !== "draft" ? { items: [{ href: `${base}/hard-copy`, text: eoi.hardCopy ? "Change" : "Record receipt", visuallyHiddenText: "of the hard copy" }] } : undefined,
+                actions:
+                  eoi.status !== "draft"
+                    ? { items: [eoi.hardCopy ? { href: `${base}/hard-copy`, text: "Change", visuallyHiddenText: "the date the hard copy was received" } : { href: `${base}/hard-copy`, text: "Record receipt", visuallyHiddenText: "of the hard copy" }] }
+                    : undefined,
               },
               { key: { text: "CLG request" }, value: { text: eoi.clgRequest ?? "No costs yet" } },
               { key: { text: "Words in sections 2 to 9" }, value: { text: `${eoi.totalWords.toLocaleString("en-GB")} of 1,000` } },
