@@ -13,7 +13,11 @@ export interface LayoutUser {
 /** The GOV.UK template's page furniture: skip link, header, service navigation, phase banner, footer. */
 export function ServiceLayout({ user, navigation, children }: { user: LayoutUser | null; navigation: Array<{ href: string; text: string }>; children: ReactNode }) {
   const { pathname } = useLocation();
-  const isActive = (href: string) => pathname === href || (href !== "/" && pathname.startsWith(href + "/"));
+  // The current section of the service: the longest navigation link the path starts with
+  // (so /manage/users is "Users", not also "Programme").
+  const matches = (href: string) => pathname === href || (href !== "/" && pathname.startsWith(href + "/"));
+  const current = navigation.filter((item) => matches(item.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const isActive = (href: string) => href === current;
   return (
     <>
       <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
