@@ -7,27 +7,19 @@ export function requirementBit(requirement: Requirement): number {
   return 1 << REQUIREMENTS.indexOf(requirement);
 }
 
-/**
- * The requirements a candidate helps meet (its "requirement signature").
- * R-43: mixed counts as neither rural nor urban; a London borough meets no type
- * requirement; no focus meets no focus requirement.
- */
-const BIT_OF = new Map<string, number>(REQUIREMENTS.map((requirement, index) => [requirement, 1 << index]));
-const bitsFor = (prefix: string) => (value: string) => BIT_OF.get(`${prefix}:${value}`) ?? 0;
-const THEME_BITS = memo(bitsFor("theme"));
-const TYPE_BITS = memo(bitsFor("type"));
-const SETTING_BITS = memo(bitsFor("setting"));
-const TRACK_BITS = memo(bitsFor("track"));
-const FOCUS_BITS = memo(bitsFor("focus"));
-
-function memo(bits: (value: string) => number): (value: string) => number {
-  const known = new Map<string, number>();
-  return (value) => {
-    let found = known.get(value);
-    if (found === undefined) known.set(value, (found = bits(value)));
-    return found;
-  };
+/** The bit of `kind:value`, per kind, by value (none for a value that meets no requirement). */
+function bitsByValue(kind: string): Map<string, number> {
+  const bits = new Map<string, number>();
+  REQUIREMENTS.forEach((requirement, index) => {
+    if (requirement.startsWith(`${kind}:`)) bits.set(requirement.slice(kind.length + 1), 1 << index);
+  });
+  return bits;
 }
+const THEME_BITS = bitsByValue("theme");
+const TYPE_BITS = bitsByValue("type");
+const SETTING_BITS = bitsByValue("setting");
+const TRACK_BITS = bitsByValue("track");
+const FOCUS_BITS = bitsByValue("focus");
 
 /**
  * The requirements a candidate helps meet (its "requirement signature").
@@ -38,11 +30,12 @@ export function requirementSignature(
   candidate: Pick<Candidate, "themes" | "authorityType" | "setting" | "track" | "focus">,
 ): number {
   let signature = 0;
-  for (const theme of candidate.themes) signature |= THEME_BITS(theme); // R-43 every theme of R-5
-  signature |= TYPE_BITS(candidate.authorityType); // R-43 each of the four types (not London boroughs)
-  signature |= SETTING_BITS(candidate.setting); // R-43 a rural and an urban pilot (not mixed)
-  signature |= TRACK_BITS(candidate.track); // R-43 an established and a starting-out pilot
-  if (candidate.focus) signature |= FOCUS_BITS(candidate.focus); // R-43 each focus area of R-6 its own pilot
+  const themes = candidate.themes;
+  for (let i = 0; i < themes.length; i++) signature |= THEME_BITS.get(themes[i]) ?? 0; // R-43 every theme of R-5
+  signature |= TYPE_BITS.get(candidate.authorityType) ?? 0; // R-43 each of the four types (not London boroughs)
+  signature |= SETTING_BITS.get(candidate.setting) ?? 0; // R-43 a rural and an urban pilot (not mixed)
+  signature |= TRACK_BITS.get(candidate.track) ?? 0; // R-43 an established and a starting-out pilot
+  if (candidate.focus) signature |= FOCUS_BITS.get(candidate.focus) ?? 0; // R-43 each focus area of R-6 its own pilot
   return signature;
 }
 
