@@ -2,13 +2,16 @@
 //   --if-empty   only when the database has no round yet (what npm start does)
 //   --stage 1    also puts the world at stage 1: drafts and ~30 submitted expressions of
 //                interest over every region and type (db/seeds/stage1.ts)
+//   --stage 2    stage 1, then the round closed, assessors assigned, most bids scored, one
+//                needing moderation (db/seeds/stage2.ts); use it on a fresh database
 // DEMO_DATA=off refuses, for real deployments.
 import knexFactory from "knex";
 import { knexConfig } from "../db/config";
 import { DEMO_PASSWORD, seedDemoWorld } from "../db/seeds/demo";
 import { seedStage1 } from "../db/seeds/stage1";
+import { seedStage2 } from "../db/seeds/stage2";
 
-const STAGES = ["1"] as const;
+const STAGES = ["1", "2"] as const;
 
 function stageArgument(argv: string[]): string | null {
   const index = argv.findIndex((arg) => arg === "--stage" || arg.startsWith("--stage="));
@@ -35,7 +38,7 @@ try {
   } else {
     const { created } = await seedDemoWorld(db, new Date());
     console.log(created ? `Demo world seeded. Every demo account's password is ${DEMO_PASSWORD}` : "Demo world already present (brought up to date)");
-    if (stage === "1") {
+    if (stage === "1" || stage === "2") {
       const result = await seedStage1(db, new Date());
       console.log(
         result.created
@@ -43,6 +46,7 @@ try {
           : "Stage 1 already present: no expressions of interest added",
       );
     }
+    if (stage === "2") console.log("Stage 2 seeded:", await seedStage2(db, new Date()));
   }
 } catch (error) {
   console.error("Seeding failed:", (error as Error).message);

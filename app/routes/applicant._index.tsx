@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/applicant/eoi");
 }
 
-const STATUS_TEXT = { draft: "In progress", submitted: "Submitted", withdrawn: "Withdrawn" } as const;
+const STATUS_TEXT = { draft: "In progress", submitted: "Submitted", withdrawn: "Withdrawn", invited: "Shortlisted: you are invited to send a detailed application", "not-selected": "Not selected" } as const;
 
 export default function ApplicantHome() {
   const { userName, authority, closes, open, eoi, officers } = useLoaderData<typeof loader>();

@@ -45,11 +45,13 @@ export default function EoiTaskList() {
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">{eoi.authorityName}</span>
           <h1 className="govuk-heading-l">Your expression of interest</h1>
-          {eoi.status === "submitted" ? (
-            <Panel titleText="Submitted" html={<>Your reference<br /><strong>{eoi.reference}</strong></>} />
-          ) : (
+          {eoi.status === "withdrawn" ? (
             <InsetText>This expression of interest ({eoi.reference}) was withdrawn. Reason: {eoi.withdrawnReason}</InsetText>
+          ) : (
+            <Panel titleText="Submitted" html={<>Your reference<br /><strong>{eoi.reference}</strong></>} />
           )}
+          {eoi.status === "invited" ? <InsetText>Your bid has been shortlisted. You are invited to send a detailed application.</InsetText> : null}
+          {eoi.status === "not-selected" ? <InsetText>Your bid has not been selected as a pilot. There is no appeals process for areas not selected.</InsetText> : null}
           <SummaryList
             rows={[
               { key: { text: "Reference" }, value: { text: eoi.reference ?? "" } },

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { EOI_STATUS_TAG } from "~/components/eoi/eoi-status";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { BackLink, InsetText, NotificationBanner, SummaryList, Table, Tag } from "~/components/govuk";
@@ -60,11 +61,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const STATUS_TAG = {
-  draft: { text: "Draft", classes: "govuk-tag--grey" },
-  submitted: { text: "Submitted", classes: "govuk-tag--blue" },
-  withdrawn: { text: "Withdrawn", classes: "govuk-tag--orange" },
-} as const;
 
 /** R-9 R-20 Any expression of interest, read-only, for the programme manager, with what they can do to it. */
 export default function ManageEoi() {
@@ -81,7 +77,7 @@ export default function ManageEoi() {
           {eoi.withdrawn ? <InsetText>Withdrawn {eoi.withdrawn.at}. Reason: {eoi.withdrawn.reason}</InsetText> : null}
           <SummaryList
             rows={[
-              { key: { text: "Status" }, value: { html: <Tag {...STATUS_TAG[eoi.status]} /> } },
+              { key: { text: "Status" }, value: { html: <Tag {...EOI_STATUS_TAG[eoi.status]} /> } },
               { key: { text: "Reference" }, value: { text: eoi.reference ?? "None yet – given on submission" } },
               { key: { text: "Type of authority" }, value: { text: eoi.type } },
               { key: { text: "Submitted" }, value: { text: eoi.submitted ?? "Not yet" } },

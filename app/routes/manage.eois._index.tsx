@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { EOI_STATUS_TAG } from "~/components/eoi/eoi-status";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { Button, Select, Table, Tag } from "~/components/govuk";
@@ -33,11 +34,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const STATUS_TAG = {
-  draft: { text: "Draft", classes: "govuk-tag--grey" },
-  submitted: { text: "Submitted", classes: "govuk-tag--blue" },
-  withdrawn: { text: "Withdrawn", classes: "govuk-tag--orange" },
-} as const;
 
 const filterHref = (params: Record<string, string>) => `/manage/eois?${new URLSearchParams(params).toString()}`;
 
@@ -166,7 +162,7 @@ export default function ManageEois() {
                   </>
                 ),
               },
-              { html: <Tag {...STATUS_TAG[eoi.status]} /> },
+              { html: <Tag {...EOI_STATUS_TAG[eoi.status]} /> },
               { text: eoi.submitted ?? (eoi.extendedTo ? `Not yet – deadline extended to ${eoi.extendedTo}` : "Not yet") },
               { text: eoi.status === "draft" ? "Not applicable" : (eoi.hardCopy ?? "Not received") },
             ])}

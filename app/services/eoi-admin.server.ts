@@ -76,7 +76,8 @@ export interface EoiOverview {
 const emptyCounts = (): EoiCounts => ({ draft: 0, submitted: 0, withdrawn: 0, hardCopies: 0, total: 0 });
 
 function count(into: EoiCounts, eoi: EoiListItem) {
-  into[eoi.status] += 1;
+  // After the shortlist invited and not-selected bids still count as submitted ones.
+  into[eoi.status === "invited" || eoi.status === "not-selected" ? "submitted" : eoi.status] += 1;
   into.total += 1;
   if (eoi.hardCopyReceivedAt) into.hardCopies += 1;
 }

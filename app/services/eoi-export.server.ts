@@ -34,7 +34,7 @@ export interface ExportColumn {
 
 const text = (value: string | null | undefined): ExportValue => ({ kind: "text", value: value ?? "" });
 
-const STATUS_LABELS: Record<string, string> = { draft: "Draft", submitted: "Submitted", withdrawn: "Withdrawn" };
+const STATUS_LABELS: Record<string, string> = { draft: "Draft", submitted: "Submitted", withdrawn: "Withdrawn", invited: "Invited to apply", "not-selected": "Not selected" };
 
 // Region and type are asked in section 1 only to show the officer what the register says:
 // they are the "Region" and "Type of authority" columns, from the register.

@@ -16,7 +16,8 @@ import {
 /** R-31 The GOV.UK task list statuses. */
 export type TaskStatus = "not started" | "in progress" | "completed" | "cannot start yet";
 
-export type EoiState = "draft" | "submitted" | "withdrawn";
+// After the shortlist is confirmed a submitted EOI is "invited" or "not-selected".
+export type EoiState = "draft" | "submitted" | "withdrawn" | "invited" | "not-selected";
 
 export interface EoiProgress {
   answers: EoiAnswers;
