@@ -123,6 +123,11 @@ const EXPECTED: Record<string, Row> = {
                                               form: () => ({ reason: "Agreed at the moderation meeting.", ...Object.fromEntries(CRITERION_KEYS.map((key) => [`agreed-${key}`, "2"])) }) },
   // Running the selection shows its result without saving it (R-43).
   "routes/manage.sift.selection":           { eoi: "submitted", GET: managerOnly(ok), POST: managerOnly(ok) },
+  "routes/manage.sift.exports._index":      { eoi: "submitted", GET: managerOnly(ok), POST: noAction },
+  "routes/manage.sift.exports.$file":       { eoi: "submitted", GET: managerOnly(ok), POST: noAction },
+  "routes/manage.sift.selections.$selectionId._index": { eoi: "submitted", GET: managerOnly(ok), POST: noAction },
+  // The world's saved selection has no scored bids, so confirming it is refused with a form error (R-44).
+  "routes/manage.sift.selections.$selectionId.confirm": { eoi: "submitted", GET: managerOnly(ok), POST: managerOnly("400") },
   "routes/manage.sift.weights":             { eoi: "submitted", GET: managerOnly(ok), POST: managerOnly("redirect:/manage/sift/weights"),
                                               form: () => Object.fromEntries(CRITERION_KEYS.map((key) => [`weight-${key}`, String(DEFAULT_CRITERION_WEIGHTS[key])])) },
 };

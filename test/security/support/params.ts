@@ -22,7 +22,11 @@ export function paramsFor(route: RouteEntry, world: World): Record<string, strin
                 ? String(world.emailId)
                 : name === "id" && /^routes\/(manage\.eois|manage\.sift|assess)\./.test(route.id)
                   ? String(world.eoiId)
-                  : name === "authorityId"
+                  : name === "selectionId"
+                    ? String(world.selectionId)
+                    : name === "file"
+                      ? "eois-with-scores.csv"
+                      : name === "authorityId"
                     ? String(world.ownerAuthority.id)
                     : name === "token" && route.id === "routes/set-password.$token"
                       ? world.passwordToken

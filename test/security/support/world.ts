@@ -43,6 +43,8 @@ export interface World {
   conflictSaveId: number;
   /** A form the owner's officer POSTed after their session expired (R-34). */
   heldFormToken: string;
+  /** A saved run of the selection (R-43), for the routes that show or confirm one. */
+  selectionId: number;
   heldFormPath: string;
   /** A set-password link for a new officer of the owning authority. */
   passwordToken: string;
@@ -75,7 +77,7 @@ export async function buildWorld(options: { passwords?: boolean } = {}): Promise
   const db = getDb();
   await db.migrate.latest();
   const at = now();
-  await insertRound(
+  const roundId = await insertRound(
     db,
     {
       name: "Practitioners' Toolkit pilot programme 2009/10",
@@ -137,6 +139,9 @@ export async function buildWorld(options: { passwords?: boolean } = {}): Promise
     console.warn(`authorisation matrix: ${assignment.why}`);
   }
 
+  const { saveSelection } = await import("~/services/sift-selection.server");
+  const selectionId = await saveSelection(db, { actor: users.manager, roundId, locks: {}, now: at });
+
   const sessionCookie = {} as World["sessionCookie"];
   for (const persona of PERSONAS) {
     if (persona === "signedOut") continue;
@@ -150,6 +155,7 @@ export async function buildWorld(options: { passwords?: boolean } = {}): Promise
     eoiId: eoi.id,
     conflictSaveId: stale.saveId,
     heldFormToken,
+    selectionId,
     heldFormPath,
     passwordToken,
     emailId,
