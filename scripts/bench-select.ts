@@ -183,7 +183,7 @@ export function formatSelectionBench(result: SelectionBenchResult): string {
 /** The same numbers as a Markdown table, for docs/selection.md. */
 export function formatSelectionBenchMarkdown(result: SelectionBenchResult): string {
   const lines = [
-    "| instances | median, ours | median, HiGHS | HiGHS ÷ ours | validation | HiGHS ÷ (validation + ours) | same optimum |",
+    "| family: instances | median, ours | median, HiGHS | HiGHS ÷ ours | validation | HiGHS ÷ (validation + ours) | same optimum |",
     "|---|---|---|---|---|---|---|",
     ...result.rows.map(
       (row) =>
