@@ -56,6 +56,7 @@ export default function ApplicantHome() {
               ]}
             />
             <Button text={eoi.status === "draft" ? "Continue your expression of interest" : "View your expression of interest"} href="/applicant/eoi" />
+            {String(eoi.status) === "invited" ? <p className="govuk-body"><a className="govuk-link" href="/applicant/application">Your detailed application: you are invited to send one (stage 3)</a></p> : null}
           </>
         ) : open ? (
           <ServiceForm>
