@@ -33,6 +33,7 @@ export function navigationFor(role: Role | null): Array<{ href: string; text: st
         { href: "/manage", text: "Programme" },
         { href: "/manage/eois", text: "Expressions of interest" },
         { href: "/manage/sift", text: "Sift" },
+        { href: "/manage/applications", text: "Applications and awards" },
         { href: "/manage/users", text: "Users" },
         { href: "/manage/emails", text: "Emails" },
       ];

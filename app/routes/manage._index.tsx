@@ -72,6 +72,7 @@ export default function ManageHome() {
         )}
         <p className="govuk-body"><Link className="govuk-link" to="/manage/eois">Expressions of interest: by region, with hard copies, deadlines and downloads</Link></p>
         <p className="govuk-body"><Link className="govuk-link" to="/manage/sift">Sift and selection: assign assessors, moderate scores and select the pilots</Link></p>
+        <p className="govuk-body"><Link className="govuk-link" to="/manage/applications">Detailed applications and grant awards: review, approve, offer letters and 360Giving data</Link></p>
         <h2 className="govuk-heading-m">People and email</h2>
         <ul className="govuk-list">
           <li>
