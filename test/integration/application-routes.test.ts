@@ -30,7 +30,7 @@ const everyone = (outcome: string): Cells => [outcome, outcome, outcome, outcome
 const noAction = everyone("405");
 
 interface World {
-  cookies: Record<Exclude<Persona, "signedOut">, string>;
+  cookies: Record<Exclude<Persona, "signedOut"> | "ownerB" | "otherInvitedB", string>;
   csrf: { token: string; cookie: string };
   /** A: the owner's draft; B: another invited authority's awarded application; C: a third, submitted. */
   ids: { draft: number; awarded: number; submitted: number; award: number; conflict: number };
