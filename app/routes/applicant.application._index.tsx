@@ -130,9 +130,9 @@ export default function ApplicationHome() {
           </>
         ) : (
           <>
-            {app.status === "submitted" ? <Panel titleText="Submitted" html={<>Version {app.versions.at(-1)?.number}<br />received {app.submittedAt}</>} /> : null}
+            {app.status === "submitted" ? <Panel headingLevel={2} titleText="Submitted" html={<>Version {app.versions.at(-1)?.number}<br />received {app.submittedAt}</>} /> : null}
             {app.status === "approved" && app.award ? (
-              <Panel titleText="Approved" html={<>Grant offered: <strong>{app.award.amount}</strong></>} />
+              <Panel headingLevel={2} titleText="Approved" html={<>Grant offered: <strong>{app.award.amount}</strong></>} />
             ) : null}
             {app.status === "declined" && app.latestReview ? <InsetText>Your detailed application was declined on {app.latestReview.at}. {app.latestReview.comments}</InsetText> : null}
             {app.status === "withdrawn" ? <InsetText>This detailed application was withdrawn. Reason: {app.withdrawnReason}</InsetText> : null}

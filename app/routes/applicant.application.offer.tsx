@@ -71,7 +71,7 @@ export default function Offer() {
           <span className="govuk-caption-l">{page.authorityName}</span>
           <h1 className="govuk-heading-l">Your grant offer</h1>
           {page.acceptance ? (
-            <Panel titleText="Offer accepted – your pilot has started" html={<>Grant of {page.amount}<br />accepted by {page.acceptance.name}</>} />
+            <Panel headingLevel={2} titleText="Offer accepted – your pilot has started" html={<>Grant of {page.amount}<br />accepted by {page.acceptance.name}</>} />
           ) : null}
           <SummaryList
             rows={[
