@@ -4,14 +4,17 @@
 //                interest over every region and type (db/seeds/stage1.ts)
 //   --stage 2    stage 1, then the round closed, assessors assigned, most bids scored, one
 //                needing moderation (db/seeds/stage2.ts); use it on a fresh database
+//   --stage 3    stage 2, then the shortlist confirmed (nine invited) and the detailed applications
+//                at every step: offers accepted, offered, submitted, changes requested, in progress
 // DEMO_DATA=off refuses, for real deployments.
 import knexFactory from "knex";
 import { knexConfig } from "../db/config";
 import { DEMO_PASSWORD, seedDemoWorld } from "../db/seeds/demo";
 import { seedStage1 } from "../db/seeds/stage1";
 import { seedStage2 } from "../db/seeds/stage2";
+import { seedStage3 } from "../db/seeds/stage3";
 
-const STAGES = ["1", "2"] as const;
+const STAGES = ["1", "2", "3"] as const;
 
 function stageArgument(argv: string[]): string | null {
   const index = argv.findIndex((arg) => arg === "--stage" || arg.startsWith("--stage="));
@@ -47,6 +50,7 @@ try {
       );
     }
     if (stage === "2") console.log("Stage 2 seeded:", await seedStage2(db, new Date()));
+    if (stage === "3") console.log("Stage 3 seeded:", await seedStage3(db, new Date()));
   }
 } catch (error) {
   console.error("Seeding failed:", (error as Error).message);

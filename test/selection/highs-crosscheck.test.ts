@@ -99,5 +99,5 @@ describe("R-43 cross-check against HiGHS", () => {
     expect(seen.unmeetable).toBeGreaterThan(50);
     expect(seen.tiedScores).toBeGreaterThan(100);
     expect(seen.large).toBeGreaterThan(50);
-  });
+  }, 180_000); // ~11 s on an idle 2-core machine; HiGHS does nearly all of the work
 });
