@@ -44,6 +44,7 @@ const signIn = "redirect:/sign-in";
 const all = (outcome: string): Cells => [outcome, outcome, outcome, outcome, outcome, outcome];
 const noAction = all("405");
 const managerOnly = (outcome: string): Cells => [signIn, "403", "403", "403", "403", outcome];
+const notInvited: Cells = [signIn, "404", "404", "403", "403", "403"];
 const applicantOnly = (owner: string, otherAuthority: string): Cells => [signIn, owner, otherAuthority, "403", "403", "403"];
 const date = (field: string, day: number, month: number, year: number) => ({ [`${field}-day`]: String(day), [`${field}-month`]: String(month), [`${field}-year`]: String(year) });
 
@@ -123,6 +124,28 @@ const EXPECTED: Record<string, Row> = {
                                               form: () => ({ reason: "Agreed at the moderation meeting.", ...Object.fromEntries(CRITERION_KEYS.map((key) => [`agreed-${key}`, "2"])) }) },
   // Running the selection shows its result without saving it (R-43).
   "routes/manage.sift.selection":           { eoi: "submitted", GET: managerOnly(ok), POST: managerOnly(ok) },
+  // Stage 3 (R-50 – R-54). In this world no authority is invited, so every applicant gets a 404 and
+  // the manager finds no application or award ("1" names none). The invited world is covered cell
+  // by cell in test/integration/application-routes.test.ts.
+  "routes/applicant.application._index":    { eoi: "submitted", GET: notInvited, POST: notInvited },
+  "routes/applicant.application.$sectionId.$page": { eoi: "submitted", GET: notInvited, POST: notInvited },
+  "routes/applicant.application.$sectionId.complete": { eoi: "submitted", GET: notInvited, POST: notInvited },
+  "routes/applicant.application.check":     { eoi: "submitted", GET: notInvited, POST: notInvited },
+  "routes/applicant.application.confirmation": { eoi: "submitted", GET: notInvited, POST: noAction },
+  "routes/applicant.application.conflict.$saveId": { eoi: "submitted", GET: notInvited, POST: notInvited },
+  "routes/applicant.application.offer":     { eoi: "submitted", GET: notInvited, POST: notInvited },
+  "routes/applicant.application.offer[.]pdf": { eoi: "submitted", GET: notInvited, POST: noAction },
+  "routes/applicant.application.resume.$token": { eoi: "submitted", GET: notInvited, POST: noAction },
+  "routes/applicant.application.withdraw":  { eoi: "submitted", GET: notInvited, POST: notInvited },
+  "routes/manage.applications._index":      { eoi: "submitted", GET: managerOnly(ok), POST: noAction },
+  "routes/manage.applications.$id._index":  { eoi: "submitted", GET: managerOnly("404"), POST: noAction },
+  "routes/manage.applications.$id.decision": { eoi: "submitted", GET: managerOnly("404"), POST: managerOnly("404") },
+  "routes/manage.awards._index":            { eoi: "submitted", GET: managerOnly(ok), POST: noAction },
+  "routes/manage.awards.$id":               { eoi: "submitted", GET: managerOnly("404"), POST: noAction },
+  "routes/manage.awards.$id.offer[.]pdf":   { eoi: "submitted", GET: managerOnly("404"), POST: noAction },
+  // R-54 the 360Giving data is published openly.
+  "routes/data.360giving[.]json":           { eoi: "submitted", GET: all(ok), POST: noAction },
+  "routes/data.360giving[.]csv":            { eoi: "submitted", GET: all(ok), POST: noAction },
   "routes/manage.sift.exports._index":      { eoi: "submitted", GET: managerOnly(ok), POST: noAction },
   "routes/manage.sift.exports.$file":       { eoi: "submitted", GET: managerOnly(ok), POST: noAction },
   "routes/manage.sift.selections.$selectionId._index": { eoi: "submitted", GET: managerOnly(ok), POST: noAction },
@@ -133,7 +156,7 @@ const EXPECTED: Record<string, Row> = {
 };
 
 /** Routes anyone may GET signed out. A route whose signed-out GET answers "ok" must be listed here. */
-const PUBLIC = ["root", "routes/_index", "routes/sign-in", "routes/healthz", "routes/accessibility", "routes/cookies", "routes/privacy", "routes/signed-out", "routes/set-password.$token"];
+const PUBLIC = ["root", "routes/_index", "routes/data.360giving[.]json", "routes/data.360giving[.]csv", "routes/sign-in", "routes/healthz", "routes/accessibility", "routes/cookies", "routes/privacy", "routes/signed-out", "routes/set-password.$token"];
 
 const PERSONAS_WHO_MAY_SEE_THE_BID: readonly Persona[] = ["owner", "assessorAssigned", "manager"];
 /** Tables that are not the service's business state (the audit log itself, sessions, mail, R-34's held forms). */

@@ -22,7 +22,11 @@ export function paramsFor(route: RouteEntry, world: World): Record<string, strin
                 ? String(world.emailId)
                 : name === "id" && /^routes\/(manage\.eois|manage\.sift|assess)\./.test(route.id)
                   ? String(world.eoiId)
-                  : name === "selectionId"
+                  : name === "id" && /^routes\/manage\.(applications|awards)\./.test(route.id)
+                    ? "1"
+                    : name === "token" && route.id === "routes/applicant.application.resume.$token"
+                      ? world.heldFormToken
+                      : name === "selectionId"
                     ? String(world.selectionId)
                     : name === "file"
                       ? "eois-with-scores.csv"
