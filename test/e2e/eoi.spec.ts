@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { pageOf, pdfPages } from "../setup/pdf";
 import { expectAccessible, signIn, waitForEmail } from "./helpers";
 
 const sentence = (topic: string) =>
@@ -147,7 +148,12 @@ for (const javaScriptEnabled of [true, false]) {
       const pdf = mail.attachments.find((a) => a.contentType === "application/pdf");
       expect(pdf?.filename).toBe(`${reference}.pdf`);
       expect(pdf!.content.subarray(0, 5).toString()).toBe("%PDF-");
-      expect(pdf!.content.toString("latin1")).toContain("/MediaBox [0 0 595.28 841.89]");
+      // R-32 A4, the outline (sections 2 to 9) on pages 1 and 2, the supporting documents from page 3.
+      const pages = pdfPages(pdf!.content);
+      expect(pages.every((p) => p.mediaBox === "0 0 595.28 841.89")).toBe(true);
+      expect(pageOf(pages, "9. Focus area")).toBeGreaterThanOrEqual(1);
+      expect(pageOf(pages, "9. Focus area")).toBeLessThanOrEqual(2);
+      expect(pageOf(pages, "Supporting documents (not counted in the two pages)")).toBe(3);
     });
   });
 }
