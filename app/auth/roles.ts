@@ -19,7 +19,14 @@ export function isRole(value: unknown): value is Role {
 }
 
 /** Navigation shown in the service navigation bar, by role. */
-export function navigationFor(role: Role | null): Array<{ href: string; text: string }> {
+export interface NavigationItem {
+  href: string;
+  text: string;
+  /** Other paths that belong to this section of the service. */
+  also?: string[];
+}
+
+export function navigationFor(role: Role | null): NavigationItem[] {
   switch (role) {
     case "applicant":
       return [{ href: "/applicant", text: "Your bid" }];
@@ -33,7 +40,7 @@ export function navigationFor(role: Role | null): Array<{ href: string; text: st
         { href: "/manage", text: "Programme" },
         { href: "/manage/eois", text: "Expressions of interest" },
         { href: "/manage/sift", text: "Sift" },
-        { href: "/manage/applications", text: "Applications and awards" },
+        { href: "/manage/applications", text: "Applications and awards", also: ["/manage/awards"] },
         { href: "/manage/users", text: "Users" },
         { href: "/manage/emails", text: "Emails" },
       ];

@@ -1,5 +1,6 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { NavigationItem } from "~/auth/roles";
 import { CsrfInput } from "~/components/forms";
 import { FOOTER_CROWN, GOVUK_LOGO, OGL_LOGO } from "./logos";
 
@@ -11,12 +12,13 @@ export interface LayoutUser {
 }
 
 /** The GOV.UK template's page furniture: skip link, header, service navigation, phase banner, footer. */
-export function ServiceLayout({ user, navigation, children }: { user: LayoutUser | null; navigation: Array<{ href: string; text: string }>; children: ReactNode }) {
+export function ServiceLayout({ user, navigation, children }: { user: LayoutUser | null; navigation: NavigationItem[]; children: ReactNode }) {
   const { pathname } = useLocation();
   // The current section of the service: the longest navigation link the path starts with
   // (so /manage/users is "Users", not also "Programme").
   const matches = (href: string) => pathname === href || (href !== "/" && pathname.startsWith(href + "/"));
-  const current = navigation.filter((item) => matches(item.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const longestMatch = (item: NavigationItem) => Math.max(-1, ...[item.href, ...(item.also ?? [])].filter(matches).map((path) => path.length));
+  const current = navigation.filter((item) => longestMatch(item) >= 0).sort((a, b) => longestMatch(b) - longestMatch(a))[0]?.href;
   const isActive = (href: string) => href === current;
   return (
     <>
