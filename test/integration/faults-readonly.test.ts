@@ -1,6 +1,7 @@
+import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderEmail } from "../../emails/layout";
 import { enqueueEmail } from "../../emails/outbox.server";
@@ -18,11 +19,17 @@ import { openDatabase, serverBuild, startServer, type RunningServer } from "../s
 
 // Root ignores file modes: as root, the server runs as nobody; otherwise as the current user.
 const AS = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+// nobody must be able to reach Node and the project's node_modules (not so under a 0700 home).
+const cannotRun =
+  "uid" in AS &&
+  spawnSync(process.execPath, ["-e", `require("fs").accessSync(${JSON.stringify(resolve("node_modules/@remix-run/serve/dist/cli.js"))})`], { ...AS, stdio: "ignore" }).status !== 0;
 
 const h1Of = (html: string) => html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1]?.replace(/<[^>]+>/g, "").trim() ?? null;
 const textOf = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, " ").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
 /** Anything of the failure itself on the page: an SQLite message, an error class, a stack frame. */
 const isRaw = (html: string) => /SQLITE_|SqliteError|readonly database|attempt to write|at [\w.$<>]+ \(|node_modules|\/build\/server/i.test(textOf(html));
+
+if (cannotRun) console.warn("faults-readonly: skipped — as root the server must run as nobody, and nobody cannot read this checkout's node_modules");
 
 const scenarios = [
   { name: "file 0444 and directory 0555", fileMode: 0o444, dirMode: 0o555 },
@@ -30,7 +37,7 @@ const scenarios = [
 ];
 
 for (const scenario of scenarios) {
-  describe(`R-73 faults: a read-only database (${scenario.name})`, () => {
+  describe.skipIf(cannotRun)(`R-73 faults: a read-only database (${scenario.name})`, () => {
     let dir: string;
     let server: RunningServer;
     let officer: RushOfficer;
