@@ -14,7 +14,7 @@ export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): MailTran
 }
 
 export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  const transporter = nodemailer.createTransport(`${url}${url.includes("?") ? "&" : "?"}${SMTP_TIMEOUTS}`);
   return {
     async send(message) {
       const info = await transporter.sendMail(message);
@@ -37,7 +37,10 @@ export function fileTransport(directory: string): MailTransport {
 }
 
 export const FROM_ADDRESS = process.env.MAIL_FROM ?? "Practitioners' Toolkit pilots <toolkit-pilots@communities.example.gov.uk>";
-const LEASE_MS = 60_000;
+// A send is bounded by the SMTP timeouts below (at most about 3.5 minutes); the lease outlasts
+// it by far, so no other worker can take a row while one is still sending it.
+const LEASE_MS = 15 * 60_000;
+const SMTP_TIMEOUTS = "connectionTimeout=60000&greetingTimeout=30000&socketTimeout=120000"; // nodemailer reads these from the URL
 
 /** 30 s, 1 min, 2 min … capped at 30 min: retried for ever, never dropped (R-71). */
 export function retryDelayMs(attempts: number): number {
@@ -49,7 +52,8 @@ export function retryDelayMs(attempts: number): number {
  * workers never send the same row; a worker that dies mid-send leaves a lease that expires and
  * the row is tried again. The Message-ID is fixed per row, so a receiver can recognise a resend.
  */
-export async function deliverDueEmails(db: Knex, transport: MailTransport, now: Date, batch = 20): Promise<{ sent: number; failed: number }> {
+export async function deliverDueEmails(db: Knex, transport: MailTransport, at: Date | (() => Date), batch = 20): Promise<{ sent: number; failed: number }> {
+  const now = typeof at === "function" ? at() : at;
   const nowIso = now.toISOString();
   const due = await db("email_outbox")
     .whereIn("status", ["pending", "sending"])
@@ -59,12 +63,17 @@ export async function deliverDueEmails(db: Knex, transport: MailTransport, now: 
     .limit(batch);
   let sent = 0;
   let failed = 0;
+  // A batch can take a while (slow SMTP): each lease starts from the time it is taken, not from
+  // the start of the batch, or it could already have run out and another worker send it too.
+  const startedAt = Date.now();
+  const clock = typeof at === "function" ? at : () => new Date(now.getTime() + (Date.now() - startedAt));
   for (const row of due) {
+    const leaseFrom = clock();
     const leased = await db("email_outbox")
       .where({ id: row.id })
-      .where((q) => q.whereNull("locked_until").orWhere("locked_until", "<", nowIso))
+      .where((q) => q.whereNull("locked_until").orWhere("locked_until", "<", leaseFrom.toISOString()))
       .whereIn("status", ["pending", "sending"])
-      .update({ status: "sending", locked_until: new Date(now.getTime() + LEASE_MS).toISOString() });
+      .update({ status: "sending", locked_until: new Date(leaseFrom.getTime() + LEASE_MS).toISOString() });
     if (leased !== 1) continue;
     try {
       const attachments = row.attachments_json
@@ -97,7 +106,7 @@ export async function deliverDueEmails(db: Knex, transport: MailTransport, now: 
           status: "pending",
           locked_until: null,
           attempts,
-          next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
+          next_attempt_at: new Date(clock().getTime() + retryDelayMs(attempts)).toISOString(),
           last_error: String((error as Error)?.message ?? error).slice(0, 1000),
         });
       failed += 1;
@@ -123,7 +132,7 @@ export function startOutboxWorker(db: Knex, transport: MailTransport, options: {
       again = true;
       return;
     }
-    running = deliverDueEmails(db, transport, clock())
+    running = deliverDueEmails(db, transport, clock)
       .catch((error) => console.error("outbox: delivery run failed", error))
       .finally(() => {
         running = null;

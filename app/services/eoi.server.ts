@@ -87,7 +87,9 @@ export async function saveSectionPage(
       const changedByOthers = fields.some((field) => !(FIELDS_FROM_REGISTER as readonly string[]).includes(field) && !sameAnswer(base[field], saved[field]));
       const differsFromSaved = fields.some((field) => !sameAnswer(pageAnswers[field], saved[field]));
       if (changedByOthers && differsFromSaved) {
-        const saveId = await insertSectionSave(trx, { eoiId: eoi.id, sectionId: input.sectionId, sectionVersion: input.baseVersion, outcome: "conflict", answers: { ...saved, ...pageAnswers }, userId: input.user.id, now: input.now });
+        // Only this page's answers are kept as the officer's version: keeping theirs must never
+        // revert other fields of the section that others saved.
+        const saveId = await insertSectionSave(trx, { eoiId: eoi.id, sectionId: input.sectionId, sectionVersion: input.baseVersion, outcome: "conflict", answers: pageAnswers, userId: input.user.id, now: input.now });
         await recordAudit(trx, { actorUserId: input.user.id, action: "eoi.section.conflict", entityType: "eoi", entityId: eoi.id, after: { sectionId: input.sectionId, saveId, baseVersion: input.baseVersion, currentVersion: current }, at: input.now });
         return { kind: "conflict", saveId } as const;
       }
@@ -133,7 +135,7 @@ export async function conflictView(db: Knex, input: { user: User; saveId: number
   if (!eoi || eoi.id !== save.eoiId) return null;
   const theirs = eoi.answers[save.sectionId] ?? {};
   const latest = await sectionAnswersAtVersion(db, eoi.id, save.sectionId, eoi.sectionVersions[save.sectionId] ?? 0);
-  const fields = Object.keys({ ...save.answers, ...theirs }).filter((field) => !sameAnswer(save.answers[field], theirs[field]));
+  const fields = Object.keys(save.answers).filter((field) => !sameAnswer(save.answers[field], theirs[field]));
   return { saveId: save.id, sectionId: save.sectionId, fields, mine: save.answers, theirs, theirsBy: latest?.savedByName ?? "Another officer", theirsAt: latest?.savedAt ?? eoi.updatedAt };
 }
 
@@ -147,9 +149,11 @@ export async function resolveConflict(db: Knex, input: { user: User; saveId: num
     if (eoi.status !== "draft") return { kind: "read-only" } as const;
     await trx("eoi_section_saves").where({ id: view.saveId }).update({ outcome: input.keep === "mine" ? "resolved-mine" : "resolved-theirs" });
     if (input.keep === "mine") {
+      // The officer's page over the section as it is now: fields they did not edit stay as saved.
+      const answers = { ...(eoi.answers[view.sectionId] ?? {}), ...view.mine };
       const sectionVersion = (eoi.sectionVersions[view.sectionId] ?? 0) + 1;
-      await writeSection(trx, eoi, { sectionId: view.sectionId, answers: view.mine, sectionVersion, now: input.now });
-      await insertSectionSave(trx, { eoiId: eoi.id, sectionId: view.sectionId, sectionVersion, outcome: "resolved", answers: view.mine, userId: input.user.id, now: input.now });
+      await writeSection(trx, eoi, { sectionId: view.sectionId, answers, sectionVersion, now: input.now });
+      await insertSectionSave(trx, { eoiId: eoi.id, sectionId: view.sectionId, sectionVersion, outcome: "resolved", answers, userId: input.user.id, now: input.now });
     }
     await recordAudit(trx, { actorUserId: input.user.id, action: `eoi.section.conflict-resolved`, entityType: "eoi", entityId: eoi.id, after: { sectionId: view.sectionId, saveId: view.saveId, kept: input.keep }, at: input.now });
     return { kind: "saved", eoi: (await findEoi(trx, eoi.id))! } as const;
