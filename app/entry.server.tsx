@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isDatabaseUnavailable } from "./data/db-errors";
 import { NonceContext } from "./nonce";
 import { applySecurityHeaders } from "./security-headers.server";
 import { outboxWorker } from "./services/mail.server";
@@ -14,8 +15,22 @@ const ABORT_DELAY = 5_000;
 // Start delivering queued email as soon as the server module loads (R-71).
 outboxWorker();
 
-export const handleDataRequest: HandleDataRequestFunction = (response) => {
+// Requests whose loader or action met a database that cannot be written or reached: their page is
+// answered with 503 (the error page says so) rather than 500.
+const databaseUnavailable = new WeakSet<Request>();
+
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (isDatabaseUnavailable(error)) {
+    databaseUnavailable.add(request);
+    console.error(`database unavailable: ${(error as Error).message}`);
+    return;
+  }
+  if (!request.signal.aborted) console.error(error);
+};
+
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
   applySecurityHeaders(response.headers);
+  if (databaseUnavailable.has(request) && response.status === 500) return new Response(response.body, { status: 503, headers: response.headers });
   return response;
 };
 
@@ -27,6 +42,7 @@ export default function handleRequest(
   _loadContext: AppLoadContext,
 ) {
   const nonce = randomBytes(16).toString("base64");
+  if (databaseUnavailable.has(request) && responseStatusCode === 500) responseStatusCode = 503;
   const waitForAll = isbot(request.headers.get("user-agent") || "") || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -81,7 +81,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
   let title = "Sorry, there is a problem with the service";
-  let body: ReactNode = <p className="govuk-body">Try again later. Nothing you have saved has been lost.</p>;
+  let body: ReactNode = <p className="govuk-body">Try again later.</p>;
   if (isRouteErrorResponse(error) && error.status === 404) {
     title = "Page not found";
     body = (
