@@ -125,6 +125,28 @@ test("R-40 R-41 R-42 the manager assigns automatically, two assessors score a bi
   for (const page of [manager, first, second, moderator]) await page.context().close();
 });
 
+test("R-43 (JavaScript off) the manager runs the selection, sees nine picks with explanations, saves it and reaches the confirmation", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const manager = await as(browser, MANAGER, { javaScript: false });
+  const check = () => expectAccessible(manager, { javaScript: false });
+  await manager.goto("/manage/sift/selection");
+  await expect(manager.getByRole("heading", { level: 1 })).toHaveText("Select the pilots");
+  await check();
+  await manager.getByRole("button", { name: "Run the selection" }).click();
+  await expect(manager.getByRole("heading", { name: "Result" })).toBeVisible();
+  await expect(manager.locator(".govuk-summary-list")).toContainText("9 of 9");
+  await expect(manager.locator("table", { has: manager.locator("caption", { hasText: "Pilots by region" }) }).locator("tbody tr")).toHaveCount(9);
+  await check();
+  await manager.getByRole("button", { name: "Save this selection" }).click();
+  await expect(manager.getByRole("heading", { level: 1 })).toContainText("Selection saved at");
+  await check();
+  // Confirming happens once per round: the journey below confirms, with JavaScript on.
+  await manager.getByRole("button", { name: "Confirm the shortlist" }).click();
+  await expect(manager.getByRole("heading", { level: 1 })).toHaveText("Confirm the shortlist");
+  await check();
+  await manager.context().close();
+});
+
 test("R-43 R-44 R-10 the manager selects nine pilots with explanations, confirms the shortlist, and the letters arrive", async ({ browser }) => {
   test.setTimeout(180_000);
   const manager = await as(browser, MANAGER);
