@@ -272,6 +272,12 @@ export const SECTIONS_BY_OFFICER: [SectionId[], SectionId[]] = [
   ["impact", "regional-champion", "evaluation-and-learning", "focus-area", "supporting-documents"],
 ];
 
+/**
+ * Pages of the first officer's sections that the second officer fills, at the same time as the
+ * first fills the section's other pages: saves of different pages of one section must merge.
+ */
+export const HANDED_OVER: ReadonlyArray<{ sectionId: SectionId; pageIndex: number }> = [{ sectionId: "about-the-bid", pageIndex: 2 }];
+
 export interface ConflictPage {
   sectionId: SectionId;
   pageIndex: number;
@@ -367,16 +373,23 @@ export async function runRush(options: RushOptions): Promise<RushResult> {
     await browser.get("GET task list", "/applicant/eoi");
   }
 
-  async function fill(browser: OfficerBrowser, authority: RushAuthority, sections: SectionId[], answers: EoiAnswers) {
-    for (const sectionId of sections) {
+  const isHandedOver = (sectionId: SectionId, pageIndex: number) => HANDED_OVER.some((h) => h.sectionId === sectionId && h.pageIndex === pageIndex);
+
+  async function fill(browser: OfficerBrowser, authority: RushAuthority, officer: 0 | 1, answers: EoiAnswers) {
+    if (officer === 1) {
+      // First the pages handed over from the other officer's sections, while they fill the rest.
+      for (const { sectionId, pageIndex } of HANDED_OVER) await savePage(browser, authority, sectionId, pageIndex, answers[sectionId] as Record<string, unknown>);
+    }
+    for (const sectionId of SECTIONS_BY_OFFICER[officer]) {
       const pages = sectionPages(sectionId).length;
       let landed: Landed | null = null;
       for (let pageIndex = 0; pageIndex < pages; pageIndex += 1) {
-        if (isConflictPage(sectionId, pageIndex)) continue; // saved in the conflict step
+        if (isConflictPage(sectionId, pageIndex) || isHandedOver(sectionId, pageIndex)) continue; // saved elsewhere
         const path = `/applicant/eoi/${sectionId}/${pageIndex + 1}`;
         ({ landed } = await savePage(browser, authority, sectionId, pageIndex, answers[sectionId] as Record<string, unknown>, landed?.path === path ? landed.answer : undefined));
       }
-      await markCompleted(browser, sectionId, landed);
+      // A section with a handed-over page is completed once both officers are done (below).
+      if (!HANDED_OVER.some((h) => h.sectionId === sectionId)) await markCompleted(browser, sectionId, landed);
     }
   }
 
@@ -400,10 +413,11 @@ export async function runRush(options: RushOptions): Promise<RushResult> {
         await savePage(browsers[n]!, authority, sectionId, pageIndex, again);
       }
     }
-    await Promise.all(browsers.map((browser, n) => fill(browser, authority, SECTIONS_BY_OFFICER[n as 0 | 1], answers[n]!)));
-    // Sections with a conflict page that neither officer's list completes are completed by officer 1.
-    for (const sectionId of new Set(conflictPages.map((c) => c.sectionId))) {
-      if (!SECTIONS_BY_OFFICER.flat().includes(sectionId)) await markCompleted(browsers[0], sectionId);
+    await Promise.all(browsers.map((browser, n) => fill(browser, authority, n as 0 | 1, answers[n]!)));
+    // Sections with a handed-over page, or a conflict page neither officer's list completes, are
+    // completed by the first officer now that both are done.
+    for (const sectionId of new Set([...HANDED_OVER.map((h) => h.sectionId), ...conflictPages.map((c) => c.sectionId).filter((id) => !SECTIONS_BY_OFFICER.flat().includes(id))])) {
+      await markCompleted(browsers[0], sectionId);
     }
     // Check your answers, then submit.
     const submitters = options.bothSubmit ? browsers : [browsers[0]];

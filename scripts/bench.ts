@@ -555,8 +555,9 @@ ${text}
 - **(c) Deadline rush**: ${results.rush?.authorities ?? 350} authorities (the 60 seeded real councils, then synthetic ones), two
   officers each, over HTTP against the same build with a fresh database: both officers start, both
   save the leadership page at once (one gets the conflict page, reloads and saves again), each fills
-  half the sections page by page as a browser does (GET, POST, follow the redirect), marks them
-  completed, and the first officer checks and submits (PDF rendered, email queued). At most ${results.settings.connections}
+  half the sections page by page as a browser does (GET, POST, follow the redirect) — the second
+  also the first's "Named contact" page, while the first fills that section's other pages — marks
+  them completed, and the first officer checks and submits (PDF rendered, email queued). At most ${results.settings.connections}
   requests are in flight; the whole burst is the 10-minute deadline rush compressed into the time
   shown. p95 is over every request; an error is any answer the step does not expect.
 

@@ -42,8 +42,12 @@ beforeAll(async () => {
 beforeAll(async () => {
   result = await runRush({ baseUrl: server.url, world, concurrency: 50, conflictPages: [...CONFLICT_PAGES], bothSubmit: true });
   const { all } = summarise(result.samples);
-  console.log(`deadline rush (test): ${AUTHORITIES} authorities, ${all.requests} requests in ${(result.elapsedMs / 1000).toFixed(1)} s, p95 ${all.p95Ms.toFixed(0)} ms, ${all.errors} unexpected answers`);
-}, 90_000);
+  const saved = result.saves.filter((s) => s.outcome === "saved").length;
+  console.log(
+    `deadline rush (test): ${AUTHORITIES} authorities, ${all.requests} requests in ${(result.elapsedMs / 1000).toFixed(1)} s, p95 ${all.p95Ms.toFixed(0)} ms, ${all.errors} unexpected answers; ` +
+      `${result.saves.length} page saves (${saved} saved, ${result.saves.length - saved} refused as conflicts), ${result.submits.length} submit presses (${result.submits.filter((s) => s.outcome === "submitted").length} submitted)`,
+  );
+}, 180_000);
 
 afterAll(async () => {
   await server?.stop();
@@ -135,6 +139,8 @@ describe("R-30 R-34 R-35 deadline rush over HTTP: zero lost writes", () => {
 
   it("no save of one officer overwrote another's newer version: a stale save got the conflict page and left the saved text unchanged", async () => {
     let stale = 0;
+    let versions = 0;
+    let refused = 0;
     for (const authority of world) {
       const eoi = await eoiOf(authority.id);
       const history = await historyOf(eoi.id);
@@ -148,10 +154,12 @@ describe("R-30 R-34 R-35 deadline rush over HTTP: zero lost writes", () => {
         expect(save, `history row ${row.id} (${row.section_id} v${row.section_version}, changed ${changed.join(", ")}) matches no successful save`).toBeDefined();
         const base = answersAtVersion(history, row.section_id, save!.baseVersion);
         if (save!.baseVersion !== row.section_version - 1) stale += 1;
+        versions += 1;
         // Every field the page posted was, just before this write, as the officer had loaded it.
         for (const field of Object.keys(save!.sent)) expect(same(overwritten[field], base[field]), `${authority.name} ${row.section_id}.${field}: overwrote a newer version`).toBe(true);
       }
       for (const conflict of result.saves.filter((s) => s.authorityId === authority.id && s.outcome === "conflict")) {
+        refused += 1;
         const kept = history.find((h) => h.id === conflict.conflictSaveId);
         expect(kept, "the refused save is kept for the officer to choose").toMatchObject({ outcome: "conflict", saved_by: conflict.userId, section_id: conflict.sectionId });
         // Its text was never written as a version, and is not what stands.
@@ -160,7 +168,7 @@ describe("R-30 R-34 R-35 deadline rush over HTTP: zero lost writes", () => {
         for (const [field, value] of text(conflict)) expect(same(eoi.answers[conflict.sectionId]?.[field], value)).toBe(false);
       }
     }
-    console.log(`saves merged onto a newer version of their section (other fields changed): ${stale}`);
+    console.log(`section versions checked: ${versions} (${stale} merged onto a newer version whose other fields had changed); refused saves checked: ${refused}`);
   });
 
   it("every submission has a unique reference and one email in the outbox; the second officer's submit was refused", async () => {
