@@ -132,7 +132,7 @@ export default function Offer() {
                   errorMessage={fields.declaration ? { text: fields.declaration } : undefined}
                   items={[{ value: "yes", text: page.declaration, checked: values.declaration }]}
                 />
-                <Button text="Accept the grant offer" preventDoubleClick />
+                <Button text="Accept the grant offer" />
               </ServiceForm>
             </>
           ) : null}

@@ -184,8 +184,8 @@ export default function ScoreBid() {
         </p>
         {page.closed ? null : (
           <div className="govuk-button-group">
-            <Button text="Save and mark as complete" name="intent" value="complete" preventDoubleClick />
-            <Button text="Save as draft" name="intent" value="draft" classes="govuk-button--secondary" preventDoubleClick />
+            <Button text="Save and mark as complete" name="intent" value="complete" />
+            <Button text="Save as draft" name="intent" value="draft" classes="govuk-button--secondary" />
           </div>
         )}
       </ServiceForm>

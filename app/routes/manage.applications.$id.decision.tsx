@@ -112,7 +112,7 @@ export default function Decide() {
               value={values.comments}
               errorMessage={fields.comments ? { text: fields.comments } : undefined}
             />
-            <Button text="Confirm decision" preventDoubleClick />
+            <Button text="Confirm decision" />
           </ServiceForm>
         </div>
       </div>

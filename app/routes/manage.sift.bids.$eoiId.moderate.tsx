@@ -167,7 +167,7 @@ export default function Moderate() {
                   value={values.reason ?? ""}
                   rows={5}
                 />
-                <Button text="Save agreed scores" preventDoubleClick />
+                <Button text="Save agreed scores" />
               </div>
             </div>
           </ServiceForm>
