@@ -22,10 +22,3 @@ export async function recordAudit(db: Knex | Knex.Transaction, entry: AuditEntry
     after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
   });
 }
-
-export async function listAudit(db: Knex, filter: { entityType?: string; entityId?: string | number } = {}) {
-  const query = db("audit_log").select("*").orderBy([{ column: "at", order: "asc" }, { column: "id", order: "asc" }]);
-  if (filter.entityType) query.where("entity_type", filter.entityType);
-  if (filter.entityId !== undefined) query.where("entity_id", String(filter.entityId));
-  return query;
-}

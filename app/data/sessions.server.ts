@@ -24,9 +24,6 @@ export async function deleteSession(db: Knex, token: string): Promise<void> {
   await db("sessions").where({ id: hashToken(token) }).delete();
 }
 
-export async function deleteExpiredSessions(db: Knex, now: Date): Promise<void> {
-  await db("sessions").where("expires_at", "<=", now.toISOString()).delete();
-}
 
 /** Whose session this was, even if it has expired (to keep what they sent after it expired, R-34). */
 export async function findSessionOwnerEvenIfExpired(db: Knex, token: string): Promise<number | null> {
