@@ -41,6 +41,7 @@ export function navigationFor(role: Role | null): NavigationItem[] {
         { href: "/manage/eois", text: "Expressions of interest" },
         { href: "/manage/sift", text: "Sift" },
         { href: "/manage/applications", text: "Applications and awards", also: ["/manage/awards"] },
+        { href: "/manage/monitoring", text: "Monitoring" },
         { href: "/manage/users", text: "Users" },
         { href: "/manage/emails", text: "Emails" },
       ];

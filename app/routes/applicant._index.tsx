@@ -8,6 +8,7 @@ import { getDb } from "~/data/db.server";
 import { formatDateTimeLondon, isOpen } from "~/domain/calendar";
 import { authorityTypeLabel, type AuthorityType } from "~/domain/programme";
 import { applicantContext, startEoi, submissionWindow } from "~/services/eoi.server";
+import { isPilotOfficer } from "~/services/pilots.server";
 import { pageTitle } from "~/utils/page";
 
 export const meta: MetaFunction = () => pageTitle("Your authority's bid");
@@ -25,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     open: isOpen(window, now()),
     eoi: eoi ? { status: eoi.status, reference: eoi.reference } : null,
     officers: officers as Array<{ name: string; email: string }>,
+    pilot: await isPilotOfficer(db, user),
   };
 }
 
@@ -39,13 +41,20 @@ export async function action({ request }: ActionFunctionArgs) {
 const STATUS_TEXT = { draft: "In progress", submitted: "Submitted", withdrawn: "Withdrawn", invited: "Shortlisted: you are invited to send a detailed application", "not-selected": "Not selected" } as const;
 
 export default function ApplicantHome() {
-  const { userName, authority, closes, open, eoi, officers } = useLoaderData<typeof loader>();
+  const { userName, authority, closes, open, eoi, officers, pilot } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <span className="govuk-caption-l">{authority.name}</span>
         <h1 className="govuk-heading-l">Your authority's bid</h1>
         <p className="govuk-body">Welcome, {userName}.</p>
+        {pilot ? (
+          <p className="govuk-body">
+            <a className="govuk-link govuk-!-font-weight-bold" href="/applicant/pilot">
+              Your pilot: outputs, quarterly reports, claims and the health check visit
+            </a>
+          </p>
+        ) : null}
         <p className="govuk-body">Expressions of interest must be submitted by {closes}.</p>
         {eoi ? (
           <>

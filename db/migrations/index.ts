@@ -4,6 +4,7 @@ import * as m20261123_02 from "./20261123_02_eois";
 import * as m20261123_03 from "./20261123_03_held_form_owner";
 import * as m20261123_10 from "./20261123_10_sift";
 import * as m20261123_20 from "./20261123_20_stage3";
+import * as m20261123_30 from "./20261123_30_monitoring";
 
 /**
  * Migrations are listed here rather than read from a folder so that the same code runs
@@ -16,6 +17,7 @@ const migrations: Record<string, Knex.Migration> = {
   "20261123_03_held_form_owner": m20261123_03,
   "20261123_10_sift": m20261123_10,
   "20261123_20_stage3": m20261123_20,
+  "20261123_30_monitoring": m20261123_30,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

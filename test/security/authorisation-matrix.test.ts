@@ -1,12 +1,13 @@
 import "./support/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rmSync } from "node:fs";
-import { WORK_DIR } from "./support/env";
+import { CLOCK_NOW, WORK_DIR } from "./support/env";
 import { getDb } from "~/data/db.server";
 import { paramsFor } from "./support/params";
 import { concretePath, routeManifest, type RouteEntry } from "./support/routes";
 import { CRITERION_KEYS, DEFAULT_CRITERION_WEIGHTS } from "~/domain/programme";
-import { buildWorld, changedTables, MARKER, PERSONA_LABEL, PERSONAS, restore, snapshot, submitOwnersEoi, tableContents, type Persona, type World } from "./support/world";
+import { all, applicantOnly, date, managerOnly, noAction, notInvited, ok, signIn, type ExpectedFile, type Row } from "./support/cells";
+import { buildWorld, changedTables, makeOwnersPilot, PILOT_CLOCK_NOW, MARKER, PERSONA_LABEL, PERSONAS, restore, snapshot, submitOwnersEoi, tableContents, type Persona, type World } from "./support/world";
 
 // R-20 The authorisation matrix: every route module of the Remix manifest (see
 // support/routes.ts for how no route can be missed), its loader (GET) and its action (POST),
@@ -30,23 +31,6 @@ import { buildWorld, changedTables, MARKER, PERSONA_LABEL, PERSONAS, restore, sn
 //     owner's answers or reference (a leak fails even when the status is right);
 //   - a refused request (403, 404, 405, sign-in) or an error changed no row of any table;
 //   - a request that changed state wrote an audit row (R-21), and no GET changed state.
-
-type Cells = readonly [signedOut: string, owner: string, otherAuthority: string, assessorAssigned: string, assessorUnassigned: string, manager: string];
-interface Row {
-  eoi: "draft" | "submitted";
-  GET: Cells;
-  POST: Cells;
-  form?: (world: World) => Record<string, string>;
-}
-
-const ok = "ok";
-const signIn = "redirect:/sign-in";
-const all = (outcome: string): Cells => [outcome, outcome, outcome, outcome, outcome, outcome];
-const noAction = all("405");
-const managerOnly = (outcome: string): Cells => [signIn, "403", "403", "403", "403", outcome];
-const notInvited: Cells = [signIn, "404", "404", "403", "403", "403"];
-const applicantOnly = (owner: string, otherAuthority: string): Cells => [signIn, owner, otherAuthority, "403", "403", "403"];
-const date = (field: string, day: number, month: number, year: number) => ({ [`${field}-day`]: String(day), [`${field}-month`]: String(month), [`${field}-year`]: String(year) });
 
 // prettier-ignore
 const EXPECTED: Record<string, Row> = {
@@ -155,6 +139,16 @@ const EXPECTED: Record<string, Row> = {
                                               form: () => Object.fromEntries(CRITERION_KEYS.map((key) => [`weight-${key}`, String(DEFAULT_CRITERION_WEIGHTS[key])])) },
 };
 
+// Later stages keep their rows in files of their own (test/security/expected/*.ts), found here by
+// name so that no file can be forgotten; a route listed twice fails.
+const STAGE_FILES = Object.entries(import.meta.glob<ExpectedFile>("./expected/*.ts", { eager: true }));
+for (const [file, module] of STAGE_FILES) {
+  for (const [id, row] of Object.entries(module.rows)) {
+    if (id in EXPECTED) throw new Error(`${id} is listed twice: in ${file} and elsewhere`);
+    EXPECTED[id] = row;
+  }
+}
+
 /** Routes anyone may GET signed out. A route whose signed-out GET answers "ok" must be listed here. */
 const PUBLIC = ["root", "routes/_index", "routes/data.360giving[.]json", "routes/data.360giving[.]csv", "routes/sign-in", "routes/healthz", "routes/accessibility", "routes/cookies", "routes/privacy", "routes/signed-out", "routes/set-password.$token"];
 
@@ -219,9 +213,12 @@ const routes = routeManifest();
 
 beforeAll(async () => {
   world = await buildWorld();
-  snapshots = { draft: await snapshot("draft"), submitted: "" };
+  snapshots = { draft: await snapshot("draft"), submitted: "", pilot: "" };
   ownersReference = await submitOwnersEoi(world);
   snapshots.submitted = await snapshot("submitted");
+  await makeOwnersPilot(world);
+  for (const [, module] of STAGE_FILES) if (module.setupPilot) Object.assign(world.pilotParams, await module.setupPilot(world));
+  snapshots.pilot = await snapshot("pilot");
 });
 
 afterAll(async () => {
@@ -243,6 +240,7 @@ async function cell(route: RouteEntry, method: "GET" | "POST", persona: Persona,
     await restore(snapshots[eoi]);
     current = { snapshot: snapshots[eoi], contents: await tableContents(), changes: await totalChanges() };
   }
+  process.env.CLOCK_NOW = eoi === "pilot" ? PILOT_CLOCK_NOW : CLOCK_NOW;
   const params = paramsFor(route, world);
   const url = `http://localhost${concretePath(route, params)}`;
   const cookies = [world.csrf.cookie, ...(persona === "signedOut" ? [] : [world.sessionCookie[persona]])].join("; ");
@@ -297,7 +295,7 @@ describe("R-20 the authorisation matrix", () => {
     for (const method of ["GET", "POST"] as const) {
       for (const [index, persona] of PERSONAS.entries()) {
         const seen = await cell(route, method, persona, row.eoi, method === "POST" ? row.form : undefined);
-        const expected = row[method][index]!.replaceAll(":id", String(world.eoiId));
+        const expected = row[method][index]!.replaceAll(":awardId", String(world.awardId)).replaceAll(":id", String(world.eoiId));
         const where = `${method} ${route.pattern} as ${PERSONA_LABEL[persona]}`;
         if (!matches(expected, seen.outcome)) problems.push(`${where}: expected ${expected}, got ${seen.outcome} (${seen.detail})`);
         if (seen.outcome === ok && !PERSONAS_WHO_MAY_SEE_THE_BID.includes(persona)) {

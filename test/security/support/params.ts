@@ -36,7 +36,9 @@ export function paramsFor(route: RouteEntry, world: World): Record<string, strin
                       ? world.passwordToken
                       : name === "token" && route.id === "routes/resume.$token"
                         ? world.heldFormToken
-                        : undefined;
+                        : name === "awardId"
+                          ? String(world.awardId)
+                          : world.pilotParams[name];
     if (value === undefined) throw new Error(`${route.id}: no value for its param $${name}: add one to test/security/support/params.ts`);
     values[name] = value;
   }

@@ -7,12 +7,16 @@ import { hashPassword } from "~/auth/password.server";
 import { serviceCookies } from "~/auth/cookies.server";
 import type { Role } from "~/auth/roles";
 import { getDb } from "~/data/db.server";
-import { insertRound } from "~/data/rounds.server";
+import { insertAward, markAwardAccepted } from "~/data/awards.server";
+import { findRound, insertRound } from "~/data/rounds.server";
+import { applicationProgramme } from "~/domain/application/programme";
+import { outputField } from "~/domain/application/sections";
 import { insertSession } from "~/data/sessions.server";
 import { findUserById, insertUser, type User } from "~/data/users.server";
 import { endOfDayLondon } from "~/domain/calendar";
 import { applicantContext, saveSectionPage, startEoi, submitEoi } from "~/services/eoi.server";
 import { holdForm } from "~/services/held-forms.server";
+import { completeApplicationAnswers, makeApplication } from "../../factories/applications";
 import { allMarkedComplete, completeAnswers, words } from "../../factories/eoi-answers";
 import { makeAuthority } from "../../factories/users";
 
@@ -34,7 +38,15 @@ export const PERSONA_LABEL: Record<Persona, string> = {
   manager: "programme manager",
 };
 
+/** Stage 4's rows run with the clock here: the pilots are mid-programme (Q3 2009/10). */
+export const PILOT_CLOCK_NOW = "2009-11-16T10:00:00.000Z";
+
 export interface World {
+  roundId: number;
+  /** The owning authority's accepted grant award (its pilot), once makeOwnersPilot has run. */
+  awardId: number;
+  /** Param values for stage 4's routes, from the setupPilot of each file in ../expected/. */
+  pilotParams: Record<string, string>;
   ownerAuthority: { id: number; name: string };
   otherAuthority: { id: number; name: string };
   users: Record<Exclude<Persona, "signedOut">, User> & { ownerColleague: User };
@@ -149,6 +161,9 @@ export async function buildWorld(options: { passwords?: boolean } = {}): Promise
   }
 
   return {
+    roundId,
+    awardId: 0,
+    pilotParams: {},
     ownerAuthority: { id: ownerAuthority.id, name: ownerAuthority.name },
     otherAuthority: { id: otherAuthority.id, name: otherAuthority.name },
     users,
@@ -176,6 +191,28 @@ export async function submitOwnersEoi(world: World): Promise<string> {
   const result = await submitEoi(db, { user: world.users.owner, now: now() });
   if (!result.ok) throw new Error(`world: the owner's EOI did not submit: ${JSON.stringify(result.errors)}`);
   return result.reference;
+}
+
+/**
+ * Stage 4: the owning authority's bid is invited, its detailed application approved (its output
+ * plans carry MARKER) and the grant accepted by its officer, so the authority runs a pilot (R-53).
+ * Inserted as stage 3 records them (test/factories/applications.ts).
+ */
+export async function makeOwnersPilot(world: World): Promise<void> {
+  const db = getDb();
+  const round = (await findRound(db, world.roundId))!;
+  await db("eois").where({ id: world.eoiId }).update({ status: "invited" });
+  const authority = (await db("authorities").where({ id: world.ownerAuthority.id }).first())!;
+  const bid = { authority: { ...authority, id: Number(authority.id) }, eoi: { id: world.eoiId, reference: "" }, officers: [world.users.owner] };
+  const programme = applicationProgramme(round);
+  const plain = completeApplicationAnswers(programme);
+  const answers = { ...plain, outputs: { ...plain.outputs, [outputField("A", "What")]: `${MARKER} our report on using the Toolkit.` } };
+  const application = await makeApplication(db, { round, bid, status: "approved", answers, at: new Date("2009-08-20T10:00:00Z") });
+  const awardId = await insertAward(db, { roundId: round.id, applicationId: application.id, authorityId: bid.authority.id, region: String(authority.region), amountPence: 6_000_000, clgRequestPence: application.clgRequestPence, by: world.users.manager.id, at: new Date("2009-08-28T10:00:00Z") });
+  await markAwardAccepted(db, { awardId, userId: world.users.owner.id, officerName: "Olive Owner", officerRole: "Head of Customer Services", acceptanceDate: "2009-09-01", at: new Date("2009-09-01T10:00:00Z") });
+  world.awardId = awardId;
+  // The same people, signed in on the pilot world's day (their sessions would have expired by then).
+  await db("sessions").update({ expires_at: new Date(new Date(PILOT_CLOCK_NOW).getTime() + 12 * 3_600_000).toISOString() });
 }
 
 /** A consistent copy of the database as it is now. */
