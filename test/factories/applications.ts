@@ -9,7 +9,7 @@ import type { ApplicationState } from "~/domain/application/status";
 import { addDays, endOfDayLondon } from "~/domain/calendar";
 import { formatMoneyForInput } from "~/domain/money";
 import { OUTPUTS } from "~/domain/programme";
-import { eoiAnswers, makeStaff, makeSubmittedEoi } from "./eois";
+import { eoiAnswers, makeStaff, makeSubmittedEoi, type AnswerOptions } from "./eois";
 import { makeAuthority, makeUser } from "./users";
 
 // Stage 3 test data with valid defaults. Stage 2's records of the shortlist are inserted directly,
@@ -99,7 +99,7 @@ export interface InvitedAuthority {
  */
 export async function makeShortlistedBid(
   db: Knex,
-  input: { roundId: number; region?: string; name?: string; type?: string; code?: string; officers?: number; password?: string; emails?: string[]; clgRequest?: string },
+  input: { roundId: number; region?: string; name?: string; type?: string; code?: string; officers?: number; password?: string; emails?: string[]; clgRequest?: string; focusArea?: AnswerOptions["focusArea"] },
 ): Promise<InvitedAuthority> {
   const authority = await makeAuthority(db, { region: input.region ?? "North East", type: input.type ?? "unitary", ...(input.name ? { name: input.name } : {}), ...(input.code ? { code: input.code } : {}) });
   const officers: User[] = [];
@@ -110,7 +110,7 @@ export async function makeShortlistedBid(
       : (await makeStaff(db, "applicant", `Officer ${i + 1} of ${authority.name}`, authority.id)).id;
     officers.push((await findUserById(db, id))!);
   }
-  const eoi = await makeSubmittedEoi(db, { authority: { id: authority.id }, roundId: input.roundId, answers: eoiAnswers({ name: authority.name, clgRequest: input.clgRequest }) });
+  const eoi = await makeSubmittedEoi(db, { authority: { id: authority.id }, roundId: input.roundId, answers: eoiAnswers({ name: authority.name, clgRequest: input.clgRequest, focusArea: input.focusArea }) });
   return { authority, eoi: { id: eoi.id, reference: eoi.reference }, officers };
 }
 
