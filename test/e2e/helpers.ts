@@ -54,11 +54,20 @@ export async function receivedEmails() {
   return Promise.all(readdirSync(dir).sort().map((file) => simpleParser(readFileSync(`${dir}/${file}`))));
 }
 
-/** Waits until an email whose subject contains `text` has arrived, and returns it. */
-export async function waitForEmail(text: string, timeoutMs = 15_000) {
+/** How many emails the loopback SMTP server has received so far (to wait for newer ones). */
+export async function emailCount(): Promise<number> {
+  const { readdirSync } = await import("node:fs");
+  return readdirSync("data/e2e-smtp").length;
+}
+
+/**
+ * Waits until an email whose subject contains `text` has arrived, and returns it. With `since`
+ * (an emailCount() taken earlier), only emails received after that count.
+ */
+export async function waitForEmail(text: string, timeoutMs = 15_000, since = 0) {
   const started = Date.now();
   for (;;) {
-    const found = (await receivedEmails()).find((mail) => mail.subject?.includes(text));
+    const found = (await receivedEmails()).slice(since).find((mail) => mail.subject?.includes(text));
     if (found) return found;
     if (Date.now() - started > timeoutMs) throw new Error(`No email with "${text}" in its subject arrived within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));

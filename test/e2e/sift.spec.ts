@@ -4,7 +4,7 @@ import { sqliteConfig } from "../../db/config";
 import { seedStage2 } from "../../db/seeds/stage2";
 import { ASSESSMENT_CRITERIA } from "../../app/domain/programme";
 import { eoiAnswers, makeSubmittedEoi } from "../factories/eois";
-import { expectAccessible, signIn, waitForEmail } from "./helpers";
+import { emailCount, expectAccessible, signIn, waitForEmail } from "./helpers";
 
 // Stage 2 (issue 6): the manager assigns automatically; two assessors score a new bid, far
 // apart, one with JavaScript and one without; the manager moderates it (without JavaScript);
@@ -125,7 +125,23 @@ test("R-40 R-41 R-42 the manager assigns automatically, two assessors score a bi
   for (const page of [manager, first, second, moderator]) await page.context().close();
 });
 
-test("R-43 (JavaScript off) the manager runs the selection, sees nine picks with explanations, saves it and reaches the confirmation", async ({ browser }) => {
+/**
+ * A round's shortlist is confirmed once (R-44), and this file confirms it twice, with JavaScript
+ * off and on: this takes the first confirmation away again (the shortlist row, and the EOIs back to
+ * "submitted"), as if it had not happened. The letters it sent stay in the SMTP server's folder.
+ */
+async function undoShortlist() {
+  const db = knexFactory(sqliteConfig("data/e2e/service.sqlite"));
+  try {
+    const round = await db("rounds").orderBy([{ column: "eoi_opens_at", order: "desc" }, { column: "id", order: "desc" }]).first("id");
+    await db("sift_shortlists").where({ round_id: round.id }).del();
+    await db("eois").where({ round_id: round.id }).whereIn("status", ["invited", "not-selected"]).update({ status: "submitted" });
+  } finally {
+    await db.destroy();
+  }
+}
+
+test("R-43 R-44 R-10 (JavaScript off) the manager runs the selection, sees nine picks with explanations, saves and confirms it, and the letters arrive", async ({ browser }) => {
   test.setTimeout(120_000);
   const manager = await as(browser, MANAGER, { javaScript: false });
   const check = () => expectAccessible(manager, { javaScript: false });
@@ -140,11 +156,26 @@ test("R-43 (JavaScript off) the manager runs the selection, sees nine picks with
   await manager.getByRole("button", { name: "Save this selection" }).click();
   await expect(manager.getByRole("heading", { level: 1 })).toContainText("Selection saved at");
   await check();
-  // Confirming happens once per round: the journey below confirms, with JavaScript on.
   await manager.getByRole("button", { name: "Confirm the shortlist" }).click();
   await expect(manager.getByRole("heading", { level: 1 })).toHaveText("Confirm the shortlist");
   await check();
+  const confirmPage = manager.url();
+  const before = await emailCount();
+  await manager.getByRole("button", { name: "Confirm shortlist and send letters" }).click();
+  await expect(manager.locator(".govuk-notification-banner--success")).toContainText("9 authorities have been invited to send a detailed application");
+  await check();
+  // R-44 R-10 R-71 the letters go through the outbox to the SMTP server.
+  const invitation = await waitForEmail("we invite a detailed application", 15_000, before);
+  expect(invitation.text).toContain("Detailed applications are due by");
+  const outcome = await waitForEmail(": outcome", 15_000, before);
+  expect(outcome.text).toContain("There is no appeals process for areas not selected.");
+  // R-44 once confirmed, the round's shortlist cannot be confirmed again.
+  await manager.goto(confirmPage);
+  await expect(manager.locator("main")).toContainText("The shortlist has already been confirmed.");
+  await expect(manager.getByRole("button", { name: "Confirm shortlist and send letters" })).toHaveCount(0);
+  await check();
   await manager.context().close();
+  await undoShortlist();
 });
 
 test("R-43 R-44 R-10 the manager selects nine pilots with explanations, confirms the shortlist, and the letters arrive", async ({ browser }) => {
@@ -177,14 +208,15 @@ test("R-43 R-44 R-10 the manager selects nine pilots with explanations, confirms
   await manager.getByRole("button", { name: "Confirm the shortlist" }).click();
   await expect(manager.getByRole("heading", { level: 1 })).toHaveText("Confirm the shortlist");
   await expectAccessible(manager);
+  const before = await emailCount();
   await manager.getByRole("button", { name: "Confirm shortlist and send letters" }).click();
   await expect(manager.locator(".govuk-notification-banner--success")).toContainText("9 authorities have been invited to send a detailed application");
   await expectAccessible(manager);
 
   // R-44 R-10 R-71 the letters go through the outbox to the SMTP server.
-  const invitation = await waitForEmail("we invite a detailed application");
+  const invitation = await waitForEmail("we invite a detailed application", 15_000, before);
   expect(invitation.text).toContain("Detailed applications are due by");
-  const outcome = await waitForEmail(": outcome");
+  const outcome = await waitForEmail(": outcome", 15_000, before);
   expect(outcome.text).toContain("There is no appeals process for areas not selected.");
 
   // R-72 the exports.
