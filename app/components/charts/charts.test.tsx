@@ -32,7 +32,7 @@ describe("R-64 charts: server-rendered SVG with a text alternative and the table
     expect(html).toContain('x="20.000%" y="24" width="5.000%"'); // waiting claims stacked after the approved
     expect(html).toContain('width="95.000%"'); // the award's track
     const drawn = html.replace(/<defs>.*<\/defs>/, ""); // pattern tiles are in pixels, as patterns are
-    for (const match of drawn.matchAll(/<rect [^>]*width="([^"]+)"/g)) expect(match[1]).toMatch(/%$/);
+    for (const match of drawn.matchAll(/<rect [^>]*\swidth="([^"]+)"/g)) expect(match[1]).toMatch(/%$/);
   });
 
   it("R-64 WCAG 1.4.11: every series colour has a contrast of 3:1 or more against white; no two series share colour and pattern", () => {
