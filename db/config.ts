@@ -12,11 +12,33 @@ export function knexConfig(env: NodeJS.ProcessEnv = process.env): Knex.Config {
     return {
       client: "pg",
       connection: env.DATABASE_URL,
-      pool: { min: 0, max: 10 },
+      pool: {
+        min: 0,
+        max: 10,
+        afterCreate(connection: PostgresConnection, done: (error: Error | null, connection: unknown) => void) {
+          // count(*), bigInteger columns (money in pence) and sum() arrive as numbers, as they do
+          // from SQLite, rather than as strings: every such value here is far below 2^53 (ADR 0070).
+          connection.setTypeParser(INT8, parseNumber);
+          connection.setTypeParser(NUMERIC, parseNumber);
+          done(null, connection);
+        },
+      },
       migrations: { migrationSource },
     };
   }
   return sqliteConfig(env.DATABASE_FILE ?? resolve("data/service.sqlite"));
+}
+
+/** The part of node-postgres' Client used here (pg ships no types of its own). */
+interface PostgresConnection {
+  setTypeParser(oid: number, parse: (text: string) => unknown): void;
+}
+const INT8 = 20;
+const NUMERIC = 1700;
+function parseNumber(text: string): number {
+  const value = Number(text);
+  if (Number.isInteger(value) && !Number.isSafeInteger(value)) throw new RangeError(`${text} is too large for a JavaScript number`);
+  return value;
 }
 
 export function sqliteConfig(filename: string): Knex.Config {

@@ -91,8 +91,8 @@ describe("R-52 approval makes the grant award", () => {
     const b = await makeApplication(db, { round, bid: await bid("London", "Lewisham"), status: "submitted" });
     const row = (applicationId: number, amount: number) => ({ round_id: round.id, application_id: applicationId, authority_id: 1, region: "London", amount_pence: amount, clg_request_pence: amount, status: "offered", awarded_by: manager.id, awarded_at: now.toISOString() });
     await db("grant_awards").insert(row(a.id, 100));
-    await expect(db("grant_awards").insert(row(b.id, 100))).rejects.toThrow(/UNIQUE/);
+    await expect(db("grant_awards").insert(row(b.id, 100))).rejects.toThrow(/UNIQUE/i); // SQLite "UNIQUE constraint failed", PostgreSQL "violates unique constraint"
     await db("grant_awards").where({ application_id: a.id }).delete();
-    await expect(db("grant_awards").insert(row(a.id, 0))).rejects.toThrow(/CHECK/);
+    await expect(db("grant_awards").insert(row(a.id, 0))).rejects.toThrow(/CHECK/i);
   });
 });
