@@ -1,4 +1,4 @@
-import { redirect } from "@remix-run/node";
+import { redirect, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { now } from "~/clock.server";
 import { getDb } from "~/data/db.server";
 import { deleteSession, findSessionOwnerEvenIfExpired, findSessionUserId, insertSession } from "~/data/sessions.server";
@@ -43,9 +43,15 @@ export async function requireUser(request: Request, options: { role?: Role | Rol
   return user;
 }
 
-/** Reads a POSTed form after checking its CSRF token; a missing or wrong token is a 403. */
-export async function readForm(request: Request): Promise<FormData> {
-  const form = await request.formData();
+/**
+ * Reads a POSTed form after checking its CSRF token; a missing or wrong token is a 403.
+ * A form with a file input (multipart) may pass an `uploadHandler` (see services/uploads.server.ts)
+ * so that its parts are read as they arrive, with the file's size capped, instead of buffering
+ * the whole body; the CSRF token is checked the same way.
+ */
+export async function readForm(request: Request, options: { uploadHandler?: UploadHandler } = {}): Promise<FormData> {
+  const multipart = (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
+  const form = options.uploadHandler && multipart ? await readMultipart(request, options.uploadHandler) : await request.formData();
   try {
     await verifyCsrf(request, form);
   } catch (error) {
@@ -58,6 +64,15 @@ export async function readForm(request: Request): Promise<FormData> {
     throw error;
   }
   return form;
+}
+
+async function readMultipart(request: Request, uploadHandler: UploadHandler): Promise<FormData> {
+  try {
+    return await unstable_parseMultipartFormData(request, uploadHandler);
+  } catch (error) {
+    if (error instanceof TypeError) throw new Response("The form could not be read. Go back and try again.", { status: 400, statusText: "Bad Request" });
+    throw error;
+  }
 }
 
 /**
