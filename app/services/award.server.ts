@@ -35,21 +35,32 @@ export class AwardRuleError extends ApplicationRuleError {
 
 /**
  * R-52 Approves the latest submitted version and makes the grant award, in one transaction:
- * 1. its first statement writes the round's row – on SQLite that takes the database's write lock
- *    at once (BEGIN IMMEDIATE semantics: knex's BEGIN is deferred, and a deferred transaction that
- *    reads first can fail to upgrade); on PostgreSQL it locks the round's row. Either way every
- *    other approval in the round waits here, so what follows sees every award committed before it;
+ * 1. its first statement locks the round (lockRoundOfApplication): every other approval in the
+ *    round waits here, so what follows sees every award committed before it;
  * 2. the caps: amount more than £0 and ≤ min(£100,000, the CLG request), no other award in the
  *    region, the round's awards ≤ £900,000 (docs/decisions/0030-award-caps.md);
  * 3. the award, the review row, the application's new state, the audit rows and the offer email
  *    with its PDF. The unique index on (round, region) backs rule 2 up.
  * `amountPence` defaults to the CLG request (capped at the round's maximum).
  */
+/**
+ * R-52 The lock every approval in a round queues behind (docs/decisions/0030-award-caps.md).
+ * SQLite: a write to the round's row takes the database's write lock at once (BEGIN IMMEDIATE
+ * semantics: knex's BEGIN is deferred, and a deferred transaction that reads first can fail to
+ * upgrade). PostgreSQL: SELECT … FOR UPDATE locks the round's row until commit; at READ COMMITTED
+ * each later statement then reads a snapshot that includes the award committed before it (R-74).
+ */
+async function lockRoundOfApplication(trx: Knex.Transaction, applicationId: number): Promise<void> {
+  const roundOfApplication = trx("applications").select("round_id").where({ id: applicationId });
+  if (trx.client.config.client === "pg") await trx("rounds").whereIn("id", roundOfApplication).forUpdate().select("id");
+  else await trx.raw("UPDATE rounds SET updated_at = updated_at WHERE id = (SELECT round_id FROM applications WHERE id = ?)", [applicationId]);
+}
+
 export async function approveApplication(db: Knex, input: { actor: User; applicationId: number; amountPence?: number | null; comments?: string; baseUrl: string; now: Date }): Promise<{ awardId: number }> {
   requireProgrammeManager(input.actor);
   try {
     return await db.transaction(async (trx) => {
-      await trx.raw("UPDATE rounds SET updated_at = updated_at WHERE id = (SELECT round_id FROM applications WHERE id = ?)", [input.applicationId]);
+      await lockRoundOfApplication(trx, input.applicationId);
       const application = await findApplication(trx, input.applicationId);
       if (!application) throw new ApplicationMissingError();
       const refusal = decisionRefusal(application.status, "approve");

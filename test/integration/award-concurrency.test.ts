@@ -5,7 +5,8 @@ import { join, resolve } from "node:path";
 import knexFactory, { type Knex } from "knex";
 import { afterEach, describe, expect, it } from "vitest";
 import { REGIONS } from "~/domain/programme";
-import { sqliteConfig } from "../../db/config";
+import { knexConfig, sqliteConfig } from "../../db/config";
+import { createTestDatabaseUrl, onPostgres } from "../setup/db";
 import { applicationProgramme } from "~/domain/application/programme";
 import { completeApplicationAnswers, makeApplication, makeRound, makeShortlistedBid } from "../factories/applications";
 import { makeStaff } from "../factories/eois";
@@ -14,7 +15,8 @@ import { makeStaff } from "../factories/eois";
 // transaction, so two simultaneous awards can never break the cap." This fires many approvals at
 // once at a real SQLite file from several separate OS processes (each its own connection, WAL,
 // busy_timeout as in production: db/config.ts), every one calling the service the manager's
-// "Confirm decision" calls, and then checks the caps in the database.
+// "Confirm decision" calls, and then checks the caps in the database. With DATABASE_URL the
+// processes share a PostgreSQL database of the test's own instead: several app instances (R-74).
 
 const PROCESSES = 4;
 const ROOT = resolve(__dirname, "../..");
@@ -22,10 +24,10 @@ const ROOT = resolve(__dirname, "../..");
 /** One "app instance": opens its own connection, waits for "go", fires its approvals all at once. */
 const WORKER = `
 import knexFactory from "knex";
-import { sqliteConfig } from ${JSON.stringify(join(ROOT, "db/config.ts"))};
+import { knexConfig, sqliteConfig } from ${JSON.stringify(join(ROOT, "db/config.ts"))};
 const { approveApplication, AwardRuleError } = await import(${JSON.stringify(join(ROOT, "app/services/award.server.ts"))});
 const { findUserById } = await import(${JSON.stringify(join(ROOT, "app/data/users.server.ts"))});
-const db = knexFactory(sqliteConfig(process.env.DB_FILE));
+const db = knexFactory(process.env.DB_URL ? knexConfig({ DATABASE_URL: process.env.DB_URL }) : sqliteConfig(process.env.DB_FILE));
 const manager = await findUserById(db, Number(process.env.MANAGER_ID));
 const ids = JSON.parse(process.env.APPLICATION_IDS);
 process.stdout.write("ready\\n");
@@ -57,10 +59,8 @@ afterEach(() => {
 });
 
 async function world(options: { fundPence: number; perRegion: number; requestPence: (region: number, rank: number) => number }) {
-  const dir = mkdtempSync(join(tmpdir(), "toolkit-awards-"));
-  dirs.push(dir);
-  const file = join(dir, "awards.sqlite");
-  const db = knexFactory(sqliteConfig(file));
+  const target = await newDatabase();
+  const db = connect(target);
   await db.migrate.latest();
   const round = await makeRound(db, { totalFundPence: options.fundPence });
   const manager = await makeStaff(db, "programme_manager");
@@ -74,16 +74,30 @@ async function world(options: { fundPence: number; perRegion: number; requestPen
       applications.push({ id: application.id, region, clgRequestPence: application.clgRequestPence });
     }
   }
-  return { db, file, manager, applications };
+  return { db, target, manager, applications };
+}
+
+/** Where the processes meet: an SQLite file, or with DATABASE_URL a PostgreSQL database of this test's own. */
+type Target = { DB_FILE: string } | { DB_URL: string };
+
+async function newDatabase(): Promise<Target> {
+  if (onPostgres) return { DB_URL: await createTestDatabaseUrl() };
+  const dir = mkdtempSync(join(tmpdir(), "toolkit-awards-"));
+  dirs.push(dir);
+  return { DB_FILE: join(dir, "awards.sqlite") };
+}
+
+function connect(target: Target): Knex {
+  return knexFactory("DB_URL" in target ? knexConfig({ DATABASE_URL: target.DB_URL }) : sqliteConfig(target.DB_FILE));
 }
 
 /** Fires every approval in `ids` from PROCESSES processes at once; each id may appear more than once. */
-async function fireApprovals(file: string, managerId: number, ids: number[]): Promise<Outcome[]> {
+async function fireApprovals(target: Target, managerId: number, ids: number[]): Promise<Outcome[]> {
   const shares = Array.from({ length: PROCESSES }, (_, p) => ids.filter((_, i) => i % PROCESSES === p));
   const workers = shares.map((share) => {
     const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", WORKER], {
       cwd: ROOT,
-      env: { ...process.env, DB_FILE: file, MANAGER_ID: String(managerId), APPLICATION_IDS: JSON.stringify(share) },
+      env: { ...process.env, ...target, MANAGER_ID: String(managerId), APPLICATION_IDS: JSON.stringify(share) },
       stdio: ["pipe", "pipe", "inherit"],
     });
     children.push(child);
@@ -132,12 +146,12 @@ async function awardsIn(db: Knex) {
 
 describe("R-52 the award caps hold under concurrent approvals from several processes", () => {
   it("R-1 R-52 72 simultaneous approvals (63 applications, 9 approved twice) from 4 processes: one award per region, all within £900,000", async () => {
-    const { db, file, manager, applications } = await world({ fundPence: 90_000_000, perRegion: 7, requestPence: (r, rank) => 10_000_000 - ((r + rank) % 4) * 50_000 });
+    const { db, target, manager, applications } = await world({ fundPence: 90_000_000, perRegion: 7, requestPence: (r, rank) => 10_000_000 - ((r + rank) % 4) * 50_000 });
     const ids = shuffled([...applications.map((a) => a.id), ...applications.filter((_, i) => i % 7 === 0).map((a) => a.id)], 20090921);
     expect(ids.length).toBeGreaterThanOrEqual(50);
-    const outcomes = await fireApprovals(file, manager.id, ids);
+    const outcomes = await fireApprovals(target, manager.id, ids);
     await db.destroy();
-    const check = knexFactory(sqliteConfig(file));
+    const check = connect(target);
     try {
       const awards = await awardsIn(check);
       const total = awards.reduce((sum, a) => sum + Number(a.amount_pence), 0);
@@ -161,11 +175,11 @@ describe("R-52 the award caps hold under concurrent approvals from several proce
   }, 120_000);
 
   it("R-1 R-52 with a £500,000 fund, 63 simultaneous approvals of ~£95,000 each from 4 processes never pass the fund", async () => {
-    const { db, file, manager, applications } = await world({ fundPence: 50_000_000, perRegion: 7, requestPence: (r, rank) => 9_500_000 + ((r * 7 + rank) % 5) * 100_000 });
+    const { db, target, manager, applications } = await world({ fundPence: 50_000_000, perRegion: 7, requestPence: (r, rank) => 9_500_000 + ((r * 7 + rank) % 5) * 100_000 });
     const ids = shuffled(applications.map((a) => a.id), 20090930);
-    const outcomes = await fireApprovals(file, manager.id, ids);
+    const outcomes = await fireApprovals(target, manager.id, ids);
     await db.destroy();
-    const check = knexFactory(sqliteConfig(file));
+    const check = connect(target);
     try {
       const awards = await awardsIn(check);
       const total = awards.reduce((sum, a) => sum + Number(a.amount_pence), 0);
