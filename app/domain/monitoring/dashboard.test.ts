@@ -41,7 +41,7 @@ describe("R-64 the programme dashboard", () => {
         pilot({ region: "London", awardId: 2, awardPence: 100_000_00, claims: [{ amountPence: 30_000_00, status: "approved", periodEnd: "2009-10-31" }] }),
       ],
     });
-    expect(dashboard.money).toEqual({ fundPence: 900_000_00, awardedPence: 195_000_00, approvedPence: 50_000_00, pendingPence: 5_000_00, rejectedPence: 9_000_00, unallocatedPence: 705_000_00, unclaimedPence: 140_000_00 });
+    expect(dashboard.money).toEqual({ fundPence: 900_000_00, awardedPence: 195_000_00, offeredPence: 0, approvedPence: 50_000_00, pendingPence: 5_000_00, rejectedPence: 9_000_00, unallocatedPence: 705_000_00, unclaimedPence: 140_000_00 });
     const northEast = dashboard.regions[0]!.pilot!;
     expect([northEast.approvedPence, northEast.pendingPence]).toEqual([20_000_00, 5_000_00]);
   });
@@ -133,6 +133,11 @@ describe("R-64 the programme dashboard", () => {
       { quarter: "Q2 2009/10", approvedPence: 10_000_00, pendingPence: 0, cumulativeApprovedPence: 10_000_00, cumulativePendingPence: 0 },
       { quarter: "Q3 2009/10", approvedPence: 15_000_00, pendingPence: 4_000_00, cumulativeApprovedPence: 25_000_00, cumulativePendingPence: 4_000_00 },
     ]);
+  });
+
+  it("R-52 R-64 an offer not yet accepted is awarded (the fund is committed) but is not a pilot", () => {
+    const dashboard = buildDashboard({ today: "2009-09-01", fundPence: 900_000_00, quarters: QUARTERS, pilots: [pilot({ region: "London", awardPence: 90_000_00 })], offeredPence: 80_000_00 });
+    expect(dashboard.money).toMatchObject({ awardedPence: 170_000_00, offeredPence: 80_000_00, unallocatedPence: 730_000_00, unclaimedPence: 90_000_00 });
   });
 
   it("R-64 with no pilots yet, every region says so and the whole fund is unallocated", () => {

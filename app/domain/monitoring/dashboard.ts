@@ -48,6 +48,8 @@ export interface DashboardInput {
   /** The programme's quarters, in order (the budget's and the reports' quarters). */
   quarters: QuarterLabel[];
   pilots: DashboardPilotInput[];
+  /** R-52 Awards made whose offers are not accepted yet: not pilots, but the fund is committed to them. */
+  offeredPence?: number;
 }
 
 export interface PilotOutput {
@@ -119,13 +121,16 @@ export interface Dashboard {
   regions: Array<{ region: string; pilot: PilotSummary | null }>;
   money: {
     fundPence: number;
+    /** Every award of the round: the pilots' and any offer still waiting for acceptance. */
     awardedPence: number;
+    /** Of which offers not yet accepted. */
+    offeredPence: number;
     approvedPence: number;
     pendingPence: number;
     rejectedPence: number;
     /** The fund not awarded to any pilot. */
     unallocatedPence: number;
-    /** Awarded but not yet claimed (approved or waiting). */
+    /** The pilots' awards not yet claimed (approved or waiting). */
     unclaimedPence: number;
   };
   /** R-64 The 6 × 9 matrix: for each output, each region's status (null: no pilot there). */
@@ -213,7 +218,8 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const inRegions = regions.flatMap((r) => (r.pilot ? [r.pilot] : []));
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   const allClaims = input.pilots.filter((p) => byRegion.get(p.region)?.awardId === p.awardId).flatMap((p) => p.claims);
-  const awardedPence = sum(inRegions.map((p) => p.awardPence));
+  const offeredPence = input.offeredPence ?? 0;
+  const awardedPence = sum(inRegions.map((p) => p.awardPence)) + offeredPence;
   const approvedPence = sum(inRegions.map((p) => p.approvedPence));
   const pendingPence = sum(inRegions.map((p) => p.pendingPence));
   return {
@@ -221,11 +227,12 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     money: {
       fundPence: input.fundPence,
       awardedPence,
+      offeredPence,
       approvedPence,
       pendingPence,
       rejectedPence: sum(allClaims.filter((c) => c.status === "rejected").map((c) => c.amountPence)),
       unallocatedPence: Math.max(0, input.fundPence - awardedPence),
-      unclaimedPence: Math.max(0, awardedPence - approvedPence - pendingPence),
+      unclaimedPence: Math.max(0, awardedPence - offeredPence - approvedPence - pendingPence),
     },
     matrix: OUTPUTS.map((output) => ({
       key: output.key,

@@ -1,0 +1,52 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { requireUser } from "~/auth/session.server";
+import { BackLink, Table } from "~/components/govuk";
+import { MONITORING_EXPORTS } from "~/services/monitoring-exports.server";
+import { pageTitle } from "~/utils/page";
+
+export const meta: MetaFunction = () => pageTitle("Download monitoring data");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { role: "programme_manager" });
+  return null;
+}
+
+const EXPORTS = Object.entries(MONITORING_EXPORTS).map(([file, e]) => ({ file, ...e }));
+
+/** R-72 Stage 4's exports for staff, as CSV and as Excel workbooks. */
+export default function MonitoringExports() {
+  return (
+    <>
+      <BackLink href="/manage/monitoring" text="Back to pilot monitoring" />
+      <span className="govuk-caption-l">Pilot monitoring</span>
+      <h1 className="govuk-heading-l">Download monitoring data</h1>
+      <p className="govuk-body">Times are UK time. CSV files open in any spreadsheet program; the Excel workbooks keep money, numbers, dates and times as such.</p>
+      <Table
+        caption="Downloads"
+        captionClasses="govuk-visually-hidden"
+        firstCellIsHeader
+        head={[{ text: "Data" }, { text: "What it holds" }, { text: "Download" }]}
+        rows={EXPORTS.map((e) => [
+          { text: e.title },
+          { text: e.what },
+          {
+            html: (
+              <ul className="govuk-list govuk-!-margin-bottom-0">
+                <li>
+                  <a className="govuk-link" href={`/manage/monitoring/exports/${e.file}.csv`} download>
+                    CSV<span className="govuk-visually-hidden"> of {e.title.toLowerCase()}</span>
+                  </a>
+                </li>
+                <li>
+                  <a className="govuk-link" href={`/manage/monitoring/exports/${e.file}.xlsx`} download>
+                    Excel<span className="govuk-visually-hidden"> workbook of {e.title.toLowerCase()}</span>
+                  </a>
+                </li>
+              </ul>
+            ),
+          },
+        ])}
+      />
+    </>
+  );
+}
