@@ -7,7 +7,7 @@ import { migrationSource } from "./migrations/index";
  * One place that turns the environment into a knex configuration.
  * SQLite (better-sqlite3) is the embedded default; DATABASE_URL selects PostgreSQL (R-74).
  */
-export function knexConfig(env: NodeJS.ProcessEnv = process.env): Knex.Config {
+export function knexConfig(env: Partial<NodeJS.ProcessEnv> = process.env): Knex.Config {
   if (env.DATABASE_URL) {
     return {
       client: "pg",
