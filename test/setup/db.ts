@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import knexFactory, { type Knex } from "knex";
-import { afterEach } from "vitest";
+import { afterAll, afterEach } from "vitest";
 import { knexConfig, sqliteConfig } from "../../db/config";
 
 // Every test gets a fresh, migrated database, dropped after it: a SQLite file by default, or
@@ -37,6 +37,16 @@ export async function createTestDb(): Promise<Knex> {
 export async function createTestDatabaseUrl(): Promise<string> {
   const name = await createPostgresDatabase();
   open.push({ db: null as unknown as Knex, drop: () => dropPostgresDatabase(name) });
+  return databaseUrl(name);
+}
+
+/**
+ * For a test file whose app modules read DATABASE_URL themselves (getDb): a PostgreSQL database
+ * for the whole file, dropped after its last test. Call it at the top of the file, under PostgreSQL.
+ */
+export async function createFileDatabaseUrl(): Promise<string> {
+  const name = await createPostgresDatabase();
+  afterAll(() => dropPostgresDatabase(name));
   return databaseUrl(name);
 }
 
