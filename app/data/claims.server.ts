@@ -13,6 +13,8 @@ export interface GrantClaim {
   periodEnd: string;
   spendEvidence: string;
   uploadId: number | null;
+  /** The evidence file's name, as the officer's computer named it. */
+  uploadName: string | null;
   status: ClaimStatus;
   submittedBy: number;
   submittedByName: string;
@@ -30,6 +32,7 @@ const toClaim = (r: Record<string, unknown>): GrantClaim => ({
   periodEnd: String(r.period_end),
   spendEvidence: String(r.spend_evidence),
   uploadId: r.upload_id === null || r.upload_id === undefined ? null : Number(r.upload_id),
+  uploadName: (r.upload_name as string | null) ?? null,
   status: r.status as ClaimStatus,
   submittedBy: Number(r.submitted_by),
   submittedByName: String(r.submitted_by_name ?? ""),
@@ -39,7 +42,11 @@ const toClaim = (r: Record<string, unknown>): GrantClaim => ({
   decisionReason: (r.decision_reason as string | null) ?? null,
 });
 
-const base = (db: Db) => db("grant_claims").join("users", "users.id", "grant_claims.submitted_by").select("grant_claims.*", "users.name as submitted_by_name");
+const base = (db: Db) =>
+  db("grant_claims")
+    .join("users", "users.id", "grant_claims.submitted_by")
+    .leftJoin("uploads", "uploads.id", "grant_claims.upload_id")
+    .select("grant_claims.*", "users.name as submitted_by_name", "uploads.original_name as upload_name");
 
 export async function findClaim(db: Db, id: number): Promise<GrantClaim | null> {
   const row = await base(db).where("grant_claims.id", id).first();

@@ -10,6 +10,7 @@ import { formatMoney } from "~/domain/money";
 import type { Award } from "~/data/awards.server";
 import { listPilotsForManager, PilotForbiddenError, PilotNotFoundError, pilotForManager, pilotForOfficer, type Pilot } from "./pilots.server";
 import { pilotRecipients, pilotStartedOn } from "./pilot-reports.server";
+import { recordUpload, withStoredFile, type PreparedUpload } from "./uploads.server";
 
 // R-62 Grant claims: the pilot claims against its award; the programme manager approves or
 // rejects. A claim over what remains (award − approved − pending) is refused when it is made;
@@ -33,20 +34,35 @@ export async function listPilotClaims(db: Knex, input: { user: User; now: Date }
 export type MakeClaimResult = { ok: true; claimId: number } | { ok: false; errors: Array<[field: string, message: string]> };
 
 /**
- * R-62 R-73 The officer makes a claim. Checked inside one transaction that first takes the
- * award's lock, so two claims made at once cannot both use the same remaining grant.
+ * R-62 R-73 The officer makes a claim, with an optional evidence file (checked by the uploads
+ * service: type by content, size). Checked inside one transaction that first takes the award's
+ * lock, so two claims made at once cannot both use the same remaining grant. A refused claim
+ * leaves neither a row nor a file.
  */
-export async function makeClaim(db: Knex, input: { user: User; form: ClaimForm; now: Date; uploadId?: number | null }): Promise<MakeClaimResult> {
+export async function makeClaim(db: Knex, input: { user: User; form: ClaimForm; now: Date; upload?: PreparedUpload | null }): Promise<MakeClaimResult> {
   const pilot = await pilotForOfficer(db, input.user);
-  return db.transaction(async (trx) => {
-    await lockAwardForClaims(trx, pilot.award.id);
-    const totals = claimTotals(pilot.award.amountPence, await listClaimsForAward(trx, pilot.award.id));
-    const check = checkClaim(input.form, claimPeriodRules(pilot, input.now), totals);
-    if (!check.ok) return check;
-    const claimId = await insertClaim(trx, { awardId: pilot.award.id, ...check.claim, uploadId: input.uploadId ?? null, by: input.user.id, at: input.now });
-    await recordAudit(trx, { actorUserId: input.user.id, action: "claim.submitted", entityType: "grant_claim", entityId: claimId, after: { awardId: pilot.award.id, ...check.claim, remainingBeforePence: totals.remainingPence }, at: input.now });
-    return { ok: true, claimId };
-  });
+  const refused = new Error("claim refused"); // thrown out of withStoredFile so the stored file is removed
+  let result: MakeClaimResult | null = null;
+  try {
+    return await withStoredFile(input.upload ?? null, (storedName) =>
+      db.transaction(async (trx) => {
+        await lockAwardForClaims(trx, pilot.award.id);
+        const totals = claimTotals(pilot.award.amountPence, await listClaimsForAward(trx, pilot.award.id));
+        const check = checkClaim(input.form, claimPeriodRules(pilot, input.now), totals);
+        if (!check.ok) {
+          result = check;
+          throw refused;
+        }
+        const uploadId = input.upload && storedName ? await recordUpload(trx, { awardId: pilot.award.id, upload: input.upload, storedName, user: input.user, now: input.now }) : null;
+        const claimId = await insertClaim(trx, { awardId: pilot.award.id, ...check.claim, uploadId, by: input.user.id, at: input.now });
+        await recordAudit(trx, { actorUserId: input.user.id, action: "claim.submitted", entityType: "grant_claim", entityId: claimId, after: { awardId: pilot.award.id, ...check.claim, uploadId, remainingBeforePence: totals.remainingPence }, at: input.now });
+        return { ok: true as const, claimId };
+      }),
+    );
+  } catch (error) {
+    if (error === refused && result) return result;
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------------------------------
