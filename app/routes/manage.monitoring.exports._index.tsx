@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { BackLink, Table } from "~/components/govuk";
 import { MONITORING_EXPORTS } from "~/services/monitoring-exports.server";
@@ -8,13 +9,13 @@ export const meta: MetaFunction = () => pageTitle("Download monitoring data");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "programme_manager" });
-  return null;
+  // The list comes from the server module (a component may not import it: it would reach the browser).
+  return { exports: Object.entries(MONITORING_EXPORTS).map(([file, e]) => ({ file, title: e.title, what: e.what })) };
 }
-
-const EXPORTS = Object.entries(MONITORING_EXPORTS).map(([file, e]) => ({ file, ...e }));
 
 /** R-72 Stage 4's exports for staff, as CSV and as Excel workbooks. */
 export default function MonitoringExports() {
+  const { exports: EXPORTS } = useLoaderData<typeof loader>();
   return (
     <>
       <BackLink href="/manage/monitoring" text="Back to pilot monitoring" />
