@@ -1,52 +1,110 @@
 // The production server: remix-serve's Express setup (compression, static files, request logs)
 // plus what remix-serve cannot do — security headers on EVERY response (files, JSON, thrown
 // errors, static assets) and refusing oversized bodies before anything parses them.
+//
+// WEB_CONCURRENCY=n runs n worker processes (node:cluster) sharing the port, for a machine with n
+// cores: SQLite in WAL mode takes writers from several processes (busy_timeout), and the outbox
+// worker in each leases its rows (R-71), so no email goes twice. Default 1: one process.
+import cluster from "node:cluster";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 
-installGlobals({ nativeFetch: true });
+const workers = Math.max(
+  1,
+  Math.floor(Number(process.env.WEB_CONCURRENCY ?? 1)) || 1
+);
+if (workers > 1 && cluster.isPrimary) {
+  runPrimary(workers);
+} else {
+  await runServer();
+}
 
-const port = Number(process.env.PORT ?? 3000);
-const maxBodyBytes = Number(process.env.MAX_BODY_BYTES ?? 12 * 1024 * 1024); // uploads are at most 10 MB
-const build = await import("./build/server/index.js");
-
-// The defaults for responses that are not HTML pages; entry.server.tsx replaces the CSP of
-// each page with one carrying that page's script nonce.
-const SECURITY_HEADERS = {
-  "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
-  "X-Frame-Options": "DENY",
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-  "Cross-Origin-Opener-Policy": "same-origin",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
-};
-
-const app = express();
-app.disable("x-powered-by");
-app.use((req, res, next) => {
-  // Added as the headers go out, where the response has not set its own (pages set a CSP
-  // with their nonce; setting ours first would make Remix append a second copy).
-  const writeHead = res.writeHead;
-  res.writeHead = function (...args) {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!res.hasHeader(name)) res.setHeader(name, value);
-    return writeHead.apply(this, args);
-  };
-  const length = Number(req.headers["content-length"] ?? 0);
-  if (length > maxBodyBytes) {
-    res.status(413).type("text/plain").send("The request is too large.");
-    req.destroy();
-    return;
+function runPrimary(count) {
+  let stopping = false;
+  const startedAt = new Map();
+  const fork = () => startedAt.set(cluster.fork().id, Date.now());
+  for (let i = 0; i < count; i += 1) fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    // A worker that dies at once (e.g. a bad database) is restarted after a pause, not in a tight loop.
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    console.error(
+      `[server] worker ${worker.process.pid} exited (${
+        signal ?? code
+      }); starting another`
+    );
+    setTimeout(fork, lived < 5_000 ? 2_000 : 0);
+  });
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.once(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {}))
+        worker?.process.kill("SIGTERM");
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
   }
-  next();
-});
-app.use(compression());
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-app.use(morgan("tiny"));
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production" }));
+}
 
-const server = app.listen(port, () => console.log(`[server] http://localhost:${port}`));
-for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close(() => process.exit(0)));
+async function runServer() {
+  installGlobals({ nativeFetch: true });
+
+  const port = Number(process.env.PORT ?? 3000);
+  const maxBodyBytes = Number(process.env.MAX_BODY_BYTES ?? 12 * 1024 * 1024); // uploads are at most 10 MB
+  const build = await import("./build/server/index.js");
+
+  // The defaults for responses that are not HTML pages; entry.server.tsx replaces the CSP of
+  // each page with one carrying that page's script nonce.
+  const SECURITY_HEADERS = {
+    "Content-Security-Policy":
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy":
+      "camera=(), microphone=(), geolocation=(), payment=()",
+  };
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use((req, res, next) => {
+    // Added as the headers go out, where the response has not set its own (pages set a CSP
+    // with their nonce; setting ours first would make Remix append a second copy).
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        if (!res.hasHeader(name)) res.setHeader(name, value);
+      return writeHead.apply(this, args);
+    };
+    const length = Number(req.headers["content-length"] ?? 0);
+    if (length > maxBodyBytes) {
+      res.status(413).type("text/plain").send("The request is too large.");
+      req.destroy();
+      return;
+    }
+    next();
+  });
+  app.use(compression());
+  // Static files only where they are (build/client: /assets/… — Vite's hashed bundles and a copy of
+  // public/assets, the GOV.UK fonts and images — and /favicon.ico), so that a page request does
+  // not first look on disk for a file of its name.
+  app.use("/assets", express.static(`${build.assetsBuildDirectory}/assets`, { immutable: true, maxAge: "1y" }));
+  app.get("/favicon.ico", express.static(build.assetsBuildDirectory, { maxAge: "1d" }));
+  app.use(morgan("tiny"));
+  app.all(
+    "*",
+    createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production" })
+  );
+
+  const server = app.listen(port, () =>
+    console.log(`[server] http://localhost:${port}`)
+  );
+  for (const signal of ["SIGTERM", "SIGINT"])
+    process.once(signal, () => server.close(() => process.exit(0)));
+}

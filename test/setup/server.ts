@@ -1,4 +1,4 @@
-// The production build served by remix-serve as a child process, for tests and benchmarks that
+// The production build served by server.mjs (as `npm start` does) as a child process, for tests and benchmarks that
 // need the real thing over HTTP: the deadline rush, faults (a SIGKILL mid-submission, a read-only
 // database) and `npm run bench`. Others may reuse it.
 //
@@ -21,7 +21,7 @@ import { insertSession } from "~/data/sessions.server";
 
 const ROOT = resolve(".");
 /** What the Vite build reads: sources, public assets and the configuration. */
-const BUILD_INPUTS = ["app", "emails", "db", "public", "package.json", "vite.config.ts", "tsconfig.json"];
+const BUILD_INPUTS = ["app", "emails", "db", "public", "package.json", "vite.config.ts", "tsconfig.json", "server.mjs"];
 const CACHE = join(tmpdir(), "toolkit-server-build");
 
 // Both this process and every server it starts sign cookies with this secret.
@@ -176,13 +176,13 @@ export interface RunningServer {
   alive(): boolean;
   /** Resolves when the process has exited, with its code or signal. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** SIGTERM, then SIGKILL after 3 s (remix-serve waits for idle keep-alive connections). */
+  /** SIGTERM, then SIGKILL after 3 s (the server waits for idle keep-alive connections). */
   stop(): Promise<void>;
   /** SIGKILL now: no shutdown of any kind. */
   kill(): Promise<void>;
 }
 
-/** Starts remix-serve on the build, on a free loopback port, and waits until it answers. */
+/** Starts the production server (server.mjs) on the build, on a free loopback port, and waits until it answers. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   let output = "";
@@ -207,8 +207,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     writeFileSync(preload, 'process.on("SIGTERM", () => process.exit(0));\n');
     nodeArgs.push("--require", preload);
   }
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, "node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"], spawnOptions);
-  // Keep the last 200 kB: remix-serve logs every request (morgan), and a load test makes many.
+  // The production server of `npm start` (server.mjs: Express as remix-serve, plus security headers and the body limit).
+  const child = spawn(process.execPath, [...nodeArgs, "server.mjs"], spawnOptions);
+  // Keep the last 200 kB: the server logs every request (morgan), and a load test makes many.
   const keep = (chunk: Buffer) => {
     output += chunk.toString();
     if (output.length > 400_000) output = output.slice(-200_000);
@@ -220,7 +221,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   for (;;) {
-    if (!alive()) throw new Error(`remix-serve exited (${child.exitCode ?? child.signalCode}):\n${output}`);
+    if (!alive()) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}):\n${output}`);
     try {
       const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
       await response.arrayBuffer();
@@ -230,7 +231,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`remix-serve did not answer /healthz within ${(options.timeoutMs ?? 30_000) / 1000} s:\n${output}`);
+      throw new Error(`the server did not answer /healthz within ${(options.timeoutMs ?? 30_000) / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
