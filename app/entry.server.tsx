@@ -9,11 +9,14 @@ import { isDatabaseUnavailable } from "./data/db-errors";
 import { NonceContext } from "./nonce";
 import { applySecurityHeaders } from "./security-headers.server";
 import { outboxWorker } from "./services/mail.server";
+import { remindersWorker } from "./services/report-reminders.server";
 
 const ABORT_DELAY = 5_000;
 
-// Start delivering queued email as soon as the server module loads.
+// Start delivering queued email as soon as the server module loads, and the hourly report
+// reminders beside it.
 outboxWorker();
+remindersWorker();
 
 // Requests whose loader or action met a database that cannot be written or reached: their page is
 // answered with 503 (the error page says so) rather than 500.

@@ -151,3 +151,13 @@ export async function listReminders(db: Db, awardId: number): Promise<Array<{ qu
   const rows = await db("report_reminders").where({ award_id: awardId }).orderBy([{ column: "sent_at" }, { column: "id" }]);
   return rows.map((r) => ({ quarter: r.quarter, kind: r.kind, sentAt: r.sent_at, emailId: r.email_id === null ? null : Number(r.email_id) }));
 }
+
+/**
+ * Takes the write lock for a pilot's reports before anything is read: on SQLite the first
+ * statement of the transaction writes, so the database's lock is held at once (a deferred
+ * transaction that reads first can fail to upgrade with SQLITE_BUSY); on PostgreSQL it locks the
+ * award's row, so two saves of one pilot's report queue rather than interleave.
+ */
+export async function lockAwardForReports(db: Db, awardId: number): Promise<void> {
+  await db.raw("UPDATE grant_awards SET id = id WHERE id = ?", [awardId]);
+}

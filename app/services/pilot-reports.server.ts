@@ -2,7 +2,7 @@ import type { Knex } from "knex";
 import { enqueueEmail } from "../../emails/outbox.server";
 import { reportAcceptedEmail, reportQueriedEmail, reportSubmittedEmail } from "../../emails/templates-stage4-reports";
 import { recordAudit } from "~/data/audit.server";
-import { decideReport, findReport, findReportFor, insertReport, insertReportReview, listReportReviews, listReportsForAward, listReportsForAwards, StaleReportError, updateReport, type QuarterlyReport, type ReportReview } from "~/data/reports.server";
+import { decideReport, findReport, lockAwardForReports, findReportFor, insertReport, insertReportReview, listReportReviews, listReportsForAward, listReportsForAwards, StaleReportError, updateReport, type QuarterlyReport, type ReportReview } from "~/data/reports.server";
 import type { User } from "~/data/users.server";
 import { formatDateTimeLondon, londonDate, type IsoDate } from "~/domain/calendar";
 import { checkAnswers, checkReviewText, editRefusal, quarterFromSlug, reportSchedule, reportState, STATE_PRIORITY, submitRefusal, type ReportAnswers, type ReportState, type ScheduledReport } from "~/domain/monitoring/reports";
@@ -122,6 +122,7 @@ export async function saveReport(db: Knex, input: { user: User; slug: string; an
   const schedule = scheduledReport(pilot, input.slug);
   try {
     return await db.transaction(async (trx) => {
+      await lockAwardForReports(trx, pilot.award.id);
       const current = await findReportFor(trx, pilot.award.id, schedule.quarter);
       const refusal = editRefusal(schedule, current?.status ?? null, londonDate(input.now));
       if (refusal) return { ok: false, errors: [["report", refusal]] };
@@ -151,6 +152,7 @@ export async function submitReport(db: Knex, input: { user: User; slug: string; 
   const pilot = await pilotForOfficer(db, input.user);
   const schedule = scheduledReport(pilot, input.slug);
   return db.transaction(async (trx) => {
+    await lockAwardForReports(trx, pilot.award.id);
     const current = await findReportFor(trx, pilot.award.id, schedule.quarter);
     const refusal = submitRefusal(schedule, current?.status ?? null, londonDate(input.now));
     if (refusal) return { ok: false, errors: [["report", refusal]] };
@@ -232,6 +234,7 @@ export async function decideReportAsManager(db: Knex, input: { actor: User; repo
   const problem = checkReviewText(input.comments, input.decision === "query" ? "question" : "comments");
   if (problem) return { ok: false, errors: [["comments", problem]] };
   return db.transaction(async (trx) => {
+    await lockAwardForReports(trx, pilot.award.id);
     const report = await findReport(trx, input.reportId);
     if (!report || report.status !== "submitted") return { ok: false, errors: [["decision", report?.status === "accepted" ? "This report has already been accepted" : report?.status === "queried" ? "This report has already been queried: the pilot has not answered yet" : "This report has not been submitted"]] };
     const status = input.decision === "accept" ? "accepted" : "queried";

@@ -44,17 +44,25 @@ export async function sendDueReminders(db: Knex, input: { now: Date; baseUrl: st
       if (status !== null && status !== "draft") continue;
       const kind = today > schedule.due ? "overdue" : today >= schedule.remindOn ? "reminder" : null;
       if (!kind) continue;
-      const sent = await db.transaction(async (trx) => {
-        const recipients = await pilotRecipients(trx, award.authorityId);
-        if (!recipients) return false;
-        const reminderId = await claimReminder(trx, { awardId: award.id, quarter: schedule.quarter, kind, at: input.now });
-        if (reminderId === null) return false; // sent before, or by another worker just now
-        const content = { authorityName: award.authorityName, quarter: schedule.quarter, title: schedule.title, dueText: formatDateLondon(schedule.due, { weekday: true }), link: `${input.baseUrl}/applicant/pilot/reports/${schedule.slug}` };
-        const email = kind === "reminder" ? reportReminderEmail(content) : reportOverdueEmail(content);
-        const emailId = await enqueueEmail(trx, { ...email, ...recipients, template: `report-${kind}`, now: input.now });
-        await setReminderEmail(trx, reminderId, emailId);
-        return true;
-      });
+      const nobodyToTell = new Error("the pilot has no officers");
+      const sent = await db
+        .transaction(async (trx) => {
+          // The insert comes first: on SQLite it takes the write lock at once (a transaction that
+          // reads first can fail to upgrade when another worker is writing).
+          const reminderId = await claimReminder(trx, { awardId: award.id, quarter: schedule.quarter, kind, at: input.now });
+          if (reminderId === null) return false; // sent before, or by another worker just now
+          const recipients = await pilotRecipients(trx, award.authorityId);
+          if (!recipients) throw nobodyToTell; // roll back: a later run sends it once someone can read it
+          const content = { authorityName: award.authorityName, quarter: schedule.quarter, title: schedule.title, dueText: formatDateLondon(schedule.due, { weekday: true }), link: `${input.baseUrl}/applicant/pilot/reports/${schedule.slug}` };
+          const email = kind === "reminder" ? reportReminderEmail(content) : reportOverdueEmail(content);
+          const emailId = await enqueueEmail(trx, { ...email, ...recipients, template: `report-${kind}`, now: input.now });
+          await setReminderEmail(trx, reminderId, emailId);
+          return true;
+        })
+        .catch((error) => {
+          if (error === nobodyToTell) return false;
+          throw error;
+        });
       if (sent) run[kind === "reminder" ? "reminders" : "overdue"] += 1;
     }
   }
@@ -101,11 +109,13 @@ declare global {
 
 /**
  * The server process's reminders worker (R-61), started once beside the outbox worker, hourly.
- * `REMINDERS_WORKER=off` disables it (the tests do); `REMINDERS_INTERVAL_MS` changes the interval.
- * It reads the service's clock (CLOCK_NOW when set).
+ * It runs where the outbox worker runs: `REMINDERS_WORKER=off` disables it, and so does
+ * `OUTBOX_WORKER=off` (as every test server sets) unless `REMINDERS_WORKER=on`.
+ * `REMINDERS_INTERVAL_MS` changes the interval. It reads the service's clock (CLOCK_NOW when set).
  */
 export function remindersWorker(): RemindersWorker | undefined {
-  if (process.env.REMINDERS_WORKER === "off") return undefined;
+  const setting = process.env.REMINDERS_WORKER;
+  if (setting === "off" || (process.env.OUTBOX_WORKER === "off" && setting !== "on")) return undefined;
   if (!globalThis.__remindersWorker) {
     globalThis.__remindersWorker = startRemindersWorker(getDb(), {
       intervalMs: Number(process.env.REMINDERS_INTERVAL_MS ?? 3_600_000),
