@@ -6,6 +6,9 @@
 //                needing moderation (db/seeds/stage2.ts); use it on a fresh database
 //   --stage 3    stage 2, then the shortlist confirmed (nine invited) and the detailed applications
 //                at every step: offers accepted, offered, submitted, changes requested, in progress
+//   --stage 4    nine pilots mid-programme at today's date (stage 3 as if six months ago): outputs,
+//                a late output, quarterly reports (one overdue, one queried), claims, a health check;
+//                on a fresh database (db/seeds/stage4.ts)
 // DEMO_DATA=off refuses, for real deployments.
 import knexFactory from "knex";
 import { knexConfig } from "../db/config";
@@ -13,8 +16,9 @@ import { DEMO_PASSWORD, seedDemoWorld } from "../db/seeds/demo";
 import { seedStage1 } from "../db/seeds/stage1";
 import { seedStage2 } from "../db/seeds/stage2";
 import { seedStage3 } from "../db/seeds/stage3";
+import { seedStage4 } from "../db/seeds/stage4";
 
-const STAGES = ["1", "2", "3"] as const;
+const STAGES = ["1", "2", "3", "4"] as const;
 
 function stageArgument(argv: string[]): string | null {
   const index = argv.findIndex((arg) => arg === "--stage" || arg.startsWith("--stage="));
@@ -51,6 +55,11 @@ try {
     }
     if (stage === "2") console.log("Stage 2 seeded:", await seedStage2(db, new Date()));
     if (stage === "3") console.log("Stage 3 seeded:", await seedStage3(db, new Date()));
+    if (stage === "4") {
+      const result = await seedStage4(db, new Date());
+      console.log(result.created ? `Stage 4 seeded: ${result.pilots} pilots. Pilot officers:` : "Stage 4 already present. Pilot officers:");
+      for (const officer of result.officers) console.log(`  ${officer.email} (${officer.authority}, ${officer.region}): ${officer.shows.join(", ")}`);
+    }
   }
 } catch (error) {
   console.error("Seeding failed:", (error as Error).message);
