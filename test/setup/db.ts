@@ -126,7 +126,7 @@ function ensureTemplate(): Promise<string> {
 async function createPostgresDatabase(): Promise<string> {
   const source = await ensureTemplate();
   const name = `toolkit_test_${process.pid}_${randomBytes(6).toString("hex")}`;
-  await adminDb().raw("CREATE DATABASE ?? TEMPLATE ?? STRATEGY FILE_COPY", [name, source]);
+  await adminDb().raw("CREATE DATABASE ?? TEMPLATE ??", [name, source]);
   return name;
 }
 
