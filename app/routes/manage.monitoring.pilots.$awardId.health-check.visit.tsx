@@ -104,7 +104,7 @@ export default function VisitDetails() {
               id="visitDate"
               namePrefix="visitDate"
               fieldset={{ legend: { text: "Date of the visit", classes: "govuk-fieldset__legend--m" } }}
-              hint={{ text: `During the pilot, between ${page.window.from} and ${page.window.to}. For example, 12 11 2009` }}
+              hint={{ text: `During the pilot, between ${page.window.from} and ${page.window.to}. For example, ${page.window.example}` }}
               errorMessage={fields.visitDate ? { text: fields.visitDate } : undefined}
               values={{ "visitDate-day": values.day, "visitDate-month": values.month, "visitDate-year": values.year }}
             />

@@ -82,7 +82,7 @@ export function CoverageDetail({ coverage, evidence, elementHref }: { coverage: 
                         )}
                       </>
                     ) : (
-                      <Tag text="None yet" classes="govuk-tag--grey" />
+                      <Tag text="None" classes="govuk-tag--grey" />
                     ),
                   },
                 ];

@@ -8,6 +8,12 @@ export function VisitStatusTag({ status }: { status: "recorded" | "agreed" }) {
   return status === "agreed" ? <Tag text="Report agreed" classes="govuk-tag--green" /> : <Tag text="Draft – not yet agreed" classes="govuk-tag--yellow" />;
 }
 
+const RATING_COLOURS: Record<string, string> = { strength: "govuk-tag--green", "area-to-develop": "govuk-tag--orange", "not-seen": "govuk-tag--grey" };
+
+function RatingTag({ rating, label }: { rating: string; label: string }) {
+  return <Tag text={label} classes={RATING_COLOURS[rating]} />;
+}
+
 export function VisitReport({ visit, changeLinks }: { visit: VisitView; changeLinks?: { details: string; findings: string } }) {
   const change = (href: string | undefined, what: string) => (href ? { items: [{ href, text: "Change", visuallyHiddenText: what }] } : undefined);
   return (
@@ -38,19 +44,20 @@ export function VisitReport({ visit, changeLinks }: { visit: VisitView; changeLi
         <div key={group.key}>
           <h3 className="govuk-heading-m">{group.title}</h3>
           <p className="govuk-hint">The benchmark: {group.description}.</p>
-          <dl className="govuk-summary-list">
-            {group.probes.map((probe) => (
-              <div className="govuk-summary-list__row" key={probe.id}>
-                <dt className="govuk-summary-list__key">{probe.text}</dt>
-                <dd className="govuk-summary-list__value">
-                  {probe.ratingLabel ? (
-                    <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{probe.ratingLabel}</p>
-                  ) : null}
-                  {probe.finding ? <p className="govuk-body" style={{ whiteSpace: "pre-wrap" }}>{probe.finding}</p> : <p className="govuk-body govuk-hint">No finding recorded</p>}
-                </dd>
-              </div>
-            ))}
-          </dl>
+          {group.probes.map((probe) => (
+            <div key={probe.id} className="govuk-!-margin-bottom-6">
+              <h4 className="govuk-heading-s govuk-!-margin-bottom-2">{probe.text}</h4>
+              {probe.ratingLabel ? <RatingTag rating={probe.rating} label={probe.ratingLabel} /> : null}
+              {probe.finding ? (
+                <p className="govuk-body govuk-!-margin-top-2" style={{ whiteSpace: "pre-wrap" }}>
+                  {probe.finding}
+                </p>
+              ) : (
+                <p className="govuk-body govuk-hint govuk-!-margin-top-2">No finding recorded</p>
+              )}
+            </div>
+          ))}
+          <hr className="govuk-section-break govuk-section-break--m govuk-section-break--visible" />
         </div>
       ))}
       <h2 className="govuk-heading-l">Summary</h2>

@@ -26,7 +26,7 @@ export function visitView({ pilot, visit, window }: HealthCheckContext) {
     grantId: pilot.letter.grantId,
     namedOfficer: pilot.award.acceptingOfficerName ?? "",
     namedOfficerRole: pilot.award.acceptingOfficerRole ?? "",
-    window: { from: formatDateLondon(window.from), to: formatDateLondon(window.to) },
+    window: { from: formatDateLondon(window.from), to: formatDateLondon(window.to), example: window.from.split("-").reverse().map(Number).join(" ") },
     visit: visit
       ? (() => {
           const sectors = sectorsRepresented(visit.team);
