@@ -84,7 +84,8 @@ export default function OutputPage() {
           <UpdatesList updates={page.updates} fileHref={(id) => `/applicant/pilot/files/${id}`} />
 
           <h2 className="govuk-heading-m">Add an update</h2>
-          <ServiceForm encType="multipart/form-data" action={`/applicant/pilot/outputs/${output.key}`}>
+          {/* Keyed by the number of updates, so that with JavaScript the form starts empty again once one is added. */}
+          <ServiceForm key={`update-${page.updates.length}`} encType="multipart/form-data" action={`/applicant/pilot/outputs/${output.key}`}>
             <input type="hidden" name="intent" value="update" />
             <Radios
               idPrefix="status"
@@ -122,22 +123,30 @@ export default function OutputPage() {
             <Button text="Add update" />
           </ServiceForm>
 
-          {records ? (
-            <>
+        </div>
+      </div>
+      {records ? (
+        <>
+          <div className="govuk-grid-row">
+            <div className="govuk-grid-column-full">
               <h2 className="govuk-heading-m" id="records">
                 {records.title}
               </h2>
               <RecordsTable records={records} />
+            </div>
+          </div>
+          <div className="govuk-grid-row">
+            <div className="govuk-grid-column-two-thirds">
               <h2 className="govuk-heading-m">{addRecordLabel(records.kind)}</h2>
-              <ServiceForm action={`/applicant/pilot/outputs/${output.key}`}>
+              <ServiceForm key={`record-${records.rows.length}`} action={`/applicant/pilot/outputs/${output.key}`}>
                 <input type="hidden" name="intent" value="record" />
                 <RecordFields kind={records.kind} values={valuesOf("record")} errors={errorsOf("record")} context={page.context} />
                 <Button text={addRecordLabel(records.kind).replace(/^Add an? /, "Add ")} classes="govuk-button--secondary" />
               </ServiceForm>
-            </>
-          ) : null}
-        </div>
-      </div>
+            </div>
+          </div>
+        </>
+      ) : null}
     </>
   );
 }

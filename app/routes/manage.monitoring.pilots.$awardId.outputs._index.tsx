@@ -53,7 +53,7 @@ export default function ManagePilotOutputs() {
             <h2 className="govuk-heading-m" id={`output-${output.key}`}>
               Output {output.key}: {output.title}
             </h2>
-            <OutputPlan output={output} />
+            <OutputPlan output={output} planLabel="The pilot's plan" />
             <h3 className="govuk-heading-s">Updates</h3>
             <UpdatesList updates={updates} fileHref={(id) => `/manage/monitoring/files/${id}`} headingLevel={4} />
             {records ? (

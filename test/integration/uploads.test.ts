@@ -56,7 +56,7 @@ afterAll(async () => {
 async function download(path: "applicant" | "manage", who: Who, id = String(uploadId)): Promise<Response> {
   const module = await route(path === "applicant" ? "applicant.pilot.files.$uploadId.ts" : "manage.monitoring.files.$uploadId.ts");
   const url = path === "applicant" ? `http://localhost/applicant/pilot/files/${id}` : `http://localhost/manage/monitoring/files/${id}`;
-  const headers = who === "signedOut" ? {} : { Cookie: cookies[who] };
+  const headers: Record<string, string> = who === "signedOut" ? {} : { Cookie: cookies[who] };
   try {
     return (await module.loader!({ request: new Request(url, { headers }), params: { uploadId: id }, context: {} })) as Response;
   } catch (thrown) {

@@ -8,12 +8,12 @@ import type { OutputRecordsView, OutputSummary, OutputUpdateView } from "~/servi
 type Serialised<T> = T;
 
 /** The output's plan from the detailed application, its due date and its status. */
-export function OutputPlan({ output }: { output: Serialised<OutputSummary> }) {
+export function OutputPlan({ output, planLabel = "Your plan" }: { output: Serialised<OutputSummary>; planLabel?: string }) {
   return (
     <SummaryList
       rows={[
         { key: { text: "What the output is" }, value: { text: output.text } },
-        { key: { text: "Your plan" }, value: { text: output.plan || "No plan was given in the detailed application" } },
+        { key: { text: planLabel }, value: { text: output.plan || "No plan was given in the detailed application" } },
         { key: { text: "Due" }, value: { text: output.when || "No date was given in the detailed application" } },
         ...(output.cost ? [{ key: { text: "Planned cost" }, value: { text: output.cost } }] : []),
         {
@@ -95,13 +95,15 @@ export const addRecordLabel = (kind: RecordKind) => ADD_LABEL[kind];
 /** The add form's fields for one kind of record (inside the caller's form). */
 export function RecordFields({ kind, values, errors, context }: { kind: RecordKind; values: Record<string, string>; errors: Record<string, string>; context: { start: string; end: string; today: string; quarters: readonly string[] } }) {
   const error = (field: string) => (errors[field] ? { text: errors[field]! } : undefined);
+  const [year, month, day] = (context.today < context.end ? context.today : context.end).split("-").map(Number);
+  const example = `${day} ${month} ${year}`;
   const period = `It must be between ${formatDateLondon(context.start)} and ${formatDateLondon(context.today < context.end ? context.today : context.end)}.`;
-  const date = (prefix: string, legend: string, example: string) => (
+  const date = (prefix: string, legend: string, forExample: string) => (
     <DateInput
       id={prefix}
       namePrefix={prefix}
       fieldset={{ legend: { text: legend, classes: "govuk-fieldset__legend--s" } }}
-      hint={{ text: `${period} For example, ${example}` }}
+      hint={{ text: `${period} For example, ${forExample}` }}
       errorMessage={error(`${prefix}-day`)}
       values={{ [`${prefix}-day`]: values[`${prefix}-day`], [`${prefix}-month`]: values[`${prefix}-month`], [`${prefix}-year`]: values[`${prefix}-year`] }}
     />
@@ -110,7 +112,7 @@ export function RecordFields({ kind, values, errors, context }: { kind: RecordKi
     case "event":
       return (
         <>
-          {date("date", "Date of the event", "12 11 2009")}
+          {date("date", "Date of the event", example)}
           <Input id="place" name="place" label={{ text: "Where it was held", classes: "govuk-label--s" }} hint={{ text: "For example, Leeds Civic Hall" }} value={values.place} errorMessage={error("place")} />
           <Input id="attendees" name="attendees" label={{ text: "Number of people who attended", classes: "govuk-label--s" }} classes="govuk-input--width-5" inputmode="numeric" spellcheck={false} value={values.attendees} errorMessage={error("attendees")} />
           <Textarea
@@ -130,7 +132,7 @@ export function RecordFields({ kind, values, errors, context }: { kind: RecordKi
           <Input id="name" name="name" label={{ text: "Name", classes: "govuk-label--s" }} autocomplete="off" spellcheck={false} value={values.name} errorMessage={error("name")} />
           <Input id="organisation" name="organisation" label={{ text: "Organisation", classes: "govuk-label--s" }} hint={{ text: "For example, Bradford Metropolitan District Council" }} value={values.organisation} errorMessage={error("organisation")} />
           <Input id="role" name="role" label={{ text: "Role", classes: "govuk-label--s" }} hint={{ text: "Their job title, or their role in the network" }} value={values.role} errorMessage={error("role")} />
-          {date("joinedOn", "Date they joined the network", "5 10 2009")}
+          {date("joinedOn", "Date they joined the network", example)}
         </>
       );
     case "impact-figure":
@@ -169,7 +171,7 @@ export function RecordFields({ kind, values, errors, context }: { kind: RecordKi
             items={[{ value: "", text: "Choose a quarter" }, ...context.quarters.map((quarter) => ({ value: quarter, text: quarter }))]}
           />
           <Textarea id="description" name="description" rows={3} label={{ text: "What was returned", classes: "govuk-label--s" }} hint={{ text: "For example, contact volumes by channel and customer satisfaction survey results" }} value={values.description} errorMessage={error("description")} />
-          {date("sentOn", "Date the return was sent", "2 11 2009")}
+          {date("sentOn", "Date the return was sent", example)}
         </>
       );
   }
