@@ -14,6 +14,8 @@ export interface CseEvidence {
   evidence: string;
   link: string | null;
   uploadId: number | null;
+  /** The evidence file's name as the officer's computer named it, when there is a file. */
+  fileName: string | null;
   createdBy: number;
   createdByName: string;
   createdAt: string;
@@ -27,6 +29,7 @@ function toEvidence(row: Row): CseEvidence {
     evidence: String(row.evidence),
     link: row.evidence_link === null || row.evidence_link === undefined ? null : String(row.evidence_link),
     uploadId: row.upload_id === null || row.upload_id === undefined ? null : Number(row.upload_id),
+    fileName: row.file_name === null || row.file_name === undefined ? null : String(row.file_name),
     createdBy: Number(row.created_by),
     createdByName: String(row.created_by_name ?? ""),
     createdAt: String(row.created_at),
@@ -37,9 +40,10 @@ function toEvidence(row: Row): CseEvidence {
 export async function listCseEvidence(db: Db, input: { awardId: number; elementId?: string }): Promise<CseEvidence[]> {
   const query = db("cse_evidence")
     .leftJoin("users", "users.id", "cse_evidence.created_by")
+    .leftJoin("uploads", "uploads.id", "cse_evidence.upload_id")
     .where("cse_evidence.award_id", input.awardId)
     .whereNull("cse_evidence.removed_at")
-    .select("cse_evidence.*", "users.name as created_by_name");
+    .select("cse_evidence.*", "users.name as created_by_name", "uploads.original_name as file_name");
   if (input.elementId) query.where("cse_evidence.element_id", input.elementId);
   const rows = await query.orderBy([{ column: "cse_evidence.element_id" }, { column: "cse_evidence.created_at" }, { column: "cse_evidence.id" }]);
   return rows.map(toEvidence);

@@ -3,16 +3,18 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { readForm, requireUser } from "~/auth/session.server";
 import { now } from "~/clock.server";
 import { ServiceForm } from "~/components/forms";
-import { BackLink, Button, ErrorSummary, Input, SummaryList, Textarea } from "~/components/govuk";
+import { BackLink, Button, ErrorSummary, FileUpload, Input, SummaryList, Textarea } from "~/components/govuk";
 import { getDb } from "~/data/db.server";
 import { formatDateLondon } from "~/domain/calendar";
 import { CSE_CRITERIA, CSE_SUB_CRITERIA } from "~/domain/monitoring/cse-elements";
+import { UPLOAD_ACCEPT, UPLOAD_TYPES_TEXT } from "~/domain/monitoring/uploads";
 import { addCseEvidence, cseElementForOfficer, removeCseEvidence } from "~/services/cse-evidence.server";
 import { orPilotResponse } from "~/services/pilots.server";
+import { evidenceUploadHandler, fileFromForm } from "~/services/uploads.server";
 import { pageTitle } from "~/utils/page";
 
 // R-63 R-20 One element of the CSE standard: the standard's guidance, the pilot's evidence for it
-// (each removable), and a form to add a piece of evidence (a description and, optionally, a link).
+// (each removable), and a form to add a piece of evidence (a description, and a link and/or a file).
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `CSE element ${data.element.id}` : "CSE element");
 
@@ -25,19 +27,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     authorityName: pilot.award.authorityName,
     element: { id: element.id, text: element.text, guidance: [...element.guidance] },
     context: `Criterion ${criterion.number} ${criterion.title} – ${sub.id} ${sub.title}`,
-    evidence: evidence.map((e) => ({ id: e.id, evidence: e.evidence, link: e.link, added: `${e.createdByName}, ${formatDateLondon(new Date(e.createdAt))}` })),
+    evidence: evidence.map((e) => ({ id: e.id, evidence: e.evidence, link: e.link, uploadId: e.uploadId, fileName: e.fileName, added: `${e.createdByName}, ${formatDateLondon(new Date(e.createdAt))}` })),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await readForm(request);
+  const form = await readForm(request, { uploadHandler: evidenceUploadHandler });
   const user = await requireUser(request, { role: "applicant" });
   const elementId = params.elementId ?? "";
   const intent = String(form.get("intent") ?? "add");
   const values = { evidence: String(form.get("evidence") ?? ""), link: String(form.get("link") ?? "") };
   const result = intent.startsWith("remove:")
     ? await orPilotResponse(() => removeCseEvidence(getDb(), { user, elementId, evidenceId: Number(intent.slice("remove:".length)) || 0, now: now() }))
-    : await orPilotResponse(() => addCseEvidence(getDb(), { user, elementId, form: values, now: now() }));
+    : await orPilotResponse(async () => addCseEvidence(getDb(), { user, elementId, form: values, file: await fileFromForm(form, "file"), now: now() }));
   if (!result.ok) return data({ values, errors: result.errors.map(([field, text]) => ({ text, href: `#${field}` })), fields: Object.fromEntries(result.errors) as Record<string, string> }, { status: 400 });
   return redirect(`/applicant/pilot/cse/${elementId}`);
 }
@@ -86,6 +88,13 @@ export default function CseElementPage() {
                             </a>
                           </p>
                         ) : null}
+                        {item.uploadId ? (
+                          <p className="govuk-body">
+                            <a className="govuk-link" href={`/applicant/pilot/files/${item.uploadId}`}>
+                              {item.fileName ?? "Evidence file"}
+                            </a>
+                          </p>
+                        ) : null}
                         <p className="govuk-hint govuk-!-font-size-16">Added by {item.added}</p>
                         <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" name="intent" value={`remove:${item.id}`}>
                           Remove<span className="govuk-visually-hidden"> evidence {i + 1}</span>
@@ -99,10 +108,11 @@ export default function CseElementPage() {
           )}
 
           <h2 className="govuk-heading-m">Add evidence</h2>
-          <ServiceForm>
+          <ServiceForm encType="multipart/form-data" key={`add-${page.evidence.length}`}>
             <input type="hidden" name="intent" value="add" />
             <Textarea id="evidence" name="evidence" rows={5} label={{ text: "Describe the evidence", classes: "govuk-label--s" }} hint={{ text: "What it is and how it shows the element, for example “Customer insight report 2009: profiles of our six main customer groups”" }} value={values.evidence} errorMessage={fields.evidence ? { text: fields.evidence } : undefined} />
             <Input id="link" name="link" type="url" spellcheck={false} label={{ text: "Link to the evidence (optional)", classes: "govuk-label--s" }} hint={{ text: "A web address, for example on your council’s website or intranet" }} value={values.link} errorMessage={fields.link ? { text: fields.link } : undefined} />
+            <FileUpload id="file" name="file" label={{ text: "Evidence file (optional)", classes: "govuk-label--s" }} hint={{ text: `A ${UPLOAD_TYPES_TEXT} file, smaller than 10MB` }} errorMessage={fields.file ? { text: fields.file } : undefined} attributes={{ accept: UPLOAD_ACCEPT }} />
             <Button text="Add evidence" />
           </ServiceForm>
         </div>

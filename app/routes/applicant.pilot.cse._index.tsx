@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     authorityName: pilot.award.authorityName,
     coverage,
-    evidence: evidence.map((e) => ({ id: e.id, elementId: e.elementId, evidence: e.evidence, link: e.link, addedBy: e.createdByName, addedOn: formatDateLondon(new Date(e.createdAt)) })),
+    evidence: evidence.map((e) => ({ id: e.id, elementId: e.elementId, evidence: e.evidence, link: e.link, uploadId: e.uploadId, fileName: e.fileName, addedBy: e.createdByName, addedOn: formatDateLondon(new Date(e.createdAt)) })),
   };
 }
 

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     authorityName: pilot.award.authorityName,
     region: pilot.award.region,
     coverage,
-    evidence: evidence.map((e) => ({ id: e.id, elementId: e.elementId, evidence: e.evidence, link: e.link, addedBy: e.createdByName, addedOn: formatDateLondon(new Date(e.createdAt)) })),
+    evidence: evidence.map((e) => ({ id: e.id, elementId: e.elementId, evidence: e.evidence, link: e.link, uploadId: e.uploadId, fileName: e.fileName, addedBy: e.createdByName, addedOn: formatDateLondon(new Date(e.createdAt)) })),
   };
 }
 

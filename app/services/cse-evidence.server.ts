@@ -4,13 +4,14 @@ import { insertCseEvidence, listCseEvidence, markCseEvidenceRemoved, type CseEvi
 import type { User } from "~/data/users.server";
 import { cseCoverage, cseElement, type CseCoverage, type CseElement } from "~/domain/monitoring/cse-elements";
 import { pilotForManager, pilotForOfficer, PilotNotFoundError, type Pilot } from "~/services/pilots.server";
+import { prepareUpload, recordUpload, withStoredFile, type ReceivedFile } from "~/services/uploads.server";
 
 // R-63 The CSE-focus pilot maps its evidence to the 57 elements of the Customer Service
 // Excellence standard. Only a pilot whose bid chose the CSE focus area has these pages: for
 // any other pilot they are not found (404), for the officer and the manager alike. Officers add
 // and remove (softly) their own pilot's evidence; the manager reads the coverage. One transaction
-// with its audit row per write. Evidence is text and a link: no file, because uploads
-// (app/services/uploads.server.ts) did not exist when this was built (ADR 0063).
+// with its audit row per write. Evidence is a description with a link and/or a file (the
+// shared evidence uploads: checked by content, stored outside public/, ADR 0063).
 
 export type CseFieldErrors = Array<[field: string, message: string]>;
 export type CseWriteResult = { ok: true } | { ok: false; errors: CseFieldErrors };
@@ -78,17 +79,26 @@ export function checkEvidence(form: { evidence: string; link: string }): { ok: t
   return errors.length ? { ok: false, errors } : { ok: true, evidence, link: link || null };
 }
 
-/** R-63 Adds a piece of evidence to an element of the standard. */
-export async function addCseEvidence(db: Knex, input: { user: User; elementId: string; form: { evidence: string; link: string }; now: Date }): Promise<CseWriteResult> {
-  return db.transaction(async (trx) => {
-    const pilot = await csePilotForOfficer(trx, input.user);
-    const element = elementOr404(input.elementId);
-    const check = checkEvidence(input.form);
-    if (!check.ok) return check;
-    const id = await insertCseEvidence(trx, { awardId: pilot.award.id, elementId: element.id, evidence: check.evidence, link: check.link, by: input.user.id, at: input.now });
-    await recordAudit(trx, { actorUserId: input.user.id, action: "cse_evidence.added", entityType: "cse_evidence", entityId: id, after: { awardId: pilot.award.id, elementId: element.id, evidence: check.evidence, link: check.link }, at: input.now });
-    return { ok: true } as const;
-  });
+/** R-63 Adds a piece of evidence to an element of the standard: a description, a link and/or a file. */
+export async function addCseEvidence(db: Knex, input: { user: User; elementId: string; form: { evidence: string; link: string }; file?: ReceivedFile | null; now: Date }): Promise<CseWriteResult> {
+  // Who and what first, so nobody else's file is ever written to disk.
+  await csePilotForOfficer(db, input.user);
+  elementOr404(input.elementId);
+  const check = checkEvidence(input.form);
+  const prepared = input.file ? prepareUpload(input.file, "evidence file") : null;
+  const errors: CseFieldErrors = [...(check.ok ? [] : check.errors), ...(prepared && !prepared.ok ? [["file", prepared.error] as [string, string]] : [])];
+  if (!check.ok || (prepared && !prepared.ok)) return { ok: false, errors };
+  const upload = prepared?.ok ? prepared.upload : null;
+  return withStoredFile(upload, (storedName) =>
+    db.transaction(async (trx) => {
+      const pilot = await csePilotForOfficer(trx, input.user);
+      const element = elementOr404(input.elementId);
+      const uploadId = upload && storedName ? await recordUpload(trx, { awardId: pilot.award.id, upload, storedName, user: input.user, now: input.now }) : null;
+      const id = await insertCseEvidence(trx, { awardId: pilot.award.id, elementId: element.id, evidence: check.evidence, link: check.link, uploadId, by: input.user.id, at: input.now });
+      await recordAudit(trx, { actorUserId: input.user.id, action: "cse_evidence.added", entityType: "cse_evidence", entityId: id, after: { awardId: pilot.award.id, elementId: element.id, evidence: check.evidence, link: check.link, uploadId, fileName: upload?.originalName ?? null }, at: input.now });
+      return { ok: true } as const;
+    }),
+  );
 }
 
 /** R-63 Removes (softly) a piece of the pilot's own evidence for the element. */

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cseCoverage } from "~/domain/monitoring/cse-elements";
 import { addCseEvidence, cseCoverageForManager, cseCoverageForOfficer, cseElementForOfficer, removeCseEvidence } from "~/services/cse-evidence.server";
@@ -78,5 +81,22 @@ describe("R-63 CSE evidence mapped to the 57 elements", () => {
     // Removal is scoped by the officer's own pilot and the element: a wrong element id finds nothing.
     expect(await removeCseEvidence(db, { user: officer, elementId: "3.3.2", evidenceId: item.id, now: at })).toMatchObject({ ok: false });
     expect((await db("cse_evidence").where({ id: item.id }).first()).removed_at).toBeNull();
+  });
+
+  it("R-63 evidence may carry a file, checked by its content; a wrong type is refused with nothing stored", async () => {
+    process.env.UPLOAD_DIR = mkdtempSync(join(tmpdir(), "cse-uploads-"));
+    const { db, cse, manager } = await world();
+    const officer = cse.officers[0]!;
+    const pdf = { name: "customer-charter.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n") };
+    expect(await addCseEvidence(db, { user: officer, elementId: "5.2.1", form: { evidence: "Our published customer charter", link: "" }, file: pdf, now: at })).toEqual({ ok: true });
+    const [item] = (await cseCoverageForManager(db, { actor: manager, awardId: cse.awardId })).evidence;
+    expect(item).toMatchObject({ elementId: "5.2.1", fileName: "customer-charter.pdf" });
+    expect(await db("uploads").where({ id: item!.uploadId }).first()).toMatchObject({ award_id: cse.awardId, content_type: "application/pdf" });
+    const fake = { name: "charter.pdf", bytes: new TextEncoder().encode("MZ this is not a PDF") };
+    const refused = await addCseEvidence(db, { user: officer, elementId: "5.2.1", form: { evidence: "Another", link: "" }, file: fake, now: at });
+    expect(refused).toMatchObject({ ok: false, errors: [["file", expect.stringContaining("must be a PDF")]] });
+    expect(await db("uploads").count({ n: "*" }).first()).toEqual({ n: 1 });
+    expect(readdirSync(process.env.UPLOAD_DIR!)).toHaveLength(1);
+    expect(existsSync(process.env.UPLOAD_DIR!)).toBe(true);
   });
 });

@@ -10,6 +10,8 @@ export interface CoverageEvidence {
   elementId: string;
   evidence: string;
   link: string | null;
+  uploadId: number | null;
+  fileName: string | null;
   addedBy: string;
   addedOn: string;
 }
@@ -73,6 +75,14 @@ export function CoverageDetail({ coverage, evidence, elementHref }: { coverage: 
                                     {" "}
                                     <a className="govuk-link" href={item.link} rel="noreferrer noopener">
                                       (link)
+                                    </a>
+                                  </>
+                                ) : null}
+                                {item.uploadId ? (
+                                  <>
+                                    {" "}
+                                    <a className="govuk-link" href={`/manage/monitoring/files/${item.uploadId}`}>
+                                      {item.fileName ?? "file"}
                                     </a>
                                   </>
                                 ) : null}
