@@ -25,7 +25,7 @@ export default function ManagePilotOutputs() {
   const page = useLoaderData<typeof loader>();
   return (
     <>
-      <BackLink href="/manage/monitoring" text="Back to monitoring" />
+      <BackLink href={`/manage/monitoring/pilots/${page.awardId}`} text={`Back to ${page.authorityName}`} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-full">
           <span className="govuk-caption-l">
