@@ -121,7 +121,8 @@ export default function VisitDetails() {
               ) : null}
               <input type="hidden" name="team-rows" value={values.team.length} />
               {values.team.map((member, index) => (
-                <fieldset key={index} className="govuk-fieldset app-add-another__item">
+                // Keyed by what the row holds: after "Remove" the rows below move up, and their (uncontrolled) fields must show the moved values.
+                <fieldset key={`${index}:${member.name}:${member.organisation}:${member.sector}`} className="govuk-fieldset app-add-another__item">
                   <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Team member {index + 1}</legend>
                   <Input id={`team-${index}-name`} name={`team-${index}-name`} label={{ text: "Name" }} autocomplete="off" value={member.name} errorMessage={fields[`team-${index}-name`] ? { text: fields[`team-${index}-name`]! } : undefined} />
                   <Input id={`team-${index}-organisation`} name={`team-${index}-organisation`} label={{ text: "Organisation" }} value={member.organisation} errorMessage={fields[`team-${index}-organisation`] ? { text: fields[`team-${index}-organisation`]! } : undefined} />
