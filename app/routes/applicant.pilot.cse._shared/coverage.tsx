@@ -49,7 +49,7 @@ export function CoverageDetail({ coverage, evidence, elementHref }: { coverage: 
               key={sub.id}
               caption={`${sub.id} ${sub.title}: ${sub.covered} of ${sub.total} elements with evidence`}
               captionClasses="govuk-table__caption--s"
-              head={[{ text: "Element" }, { text: "Evidence" }]}
+              head={[{ text: "Element", classes: elementHref ? "govuk-!-width-three-quarters" : "govuk-!-width-one-half" }, { text: "Evidence" }]}
               rows={CSE_ELEMENTS.filter((e) => e.subCriterion === sub.id).map((element) => {
                 const items = evidence.filter((item) => item.elementId === element.id);
                 return [
@@ -74,7 +74,7 @@ export function CoverageDetail({ coverage, evidence, elementHref }: { coverage: 
                                   <>
                                     {" "}
                                     <a className="govuk-link" href={item.link} rel="noreferrer noopener">
-                                      (link)
+                                      (link<span className="govuk-visually-hidden"> to {item.evidence}</span>)
                                     </a>
                                   </>
                                 ) : null}
