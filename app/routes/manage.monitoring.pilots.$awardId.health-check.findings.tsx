@@ -90,13 +90,13 @@ export default function Findings() {
               <div key={group.key}>
                 <h2 className="govuk-heading-m">{group.title}</h2>
                 <p className="govuk-hint">The benchmark: {group.description}.</p>
-                {group.probes.map((probe, index) => (
+                {group.probes.map((probe) => (
                   <div key={probe.id} className="app-add-another__item">
                     <Textarea
                       id={`finding-${probe.id}`}
                       name={`finding-${probe.id}`}
                       rows={4}
-                      label={{ text: `${index + 1}. ${probe.text}`, classes: "govuk-label--s" }}
+                      label={{ text: `${probe.number}. ${probe.text}`, classes: "govuk-label--s" }}
                       value={values.findings[probe.id]?.finding ?? ""}
                       errorMessage={error(`finding-${probe.id}`)}
                     />
@@ -104,7 +104,7 @@ export default function Findings() {
                       idPrefix={`rating-${probe.id}`}
                       name={`rating-${probe.id}`}
                       classes="govuk-radios--small govuk-radios--inline"
-                      fieldset={{ legend: { text: `Rating for question ${index + 1} (optional)` } }}
+                      fieldset={{ legend: { text: `Rating for question ${probe.number} (optional)` } }}
                       errorMessage={error(`rating-${probe.id}`)}
                       items={[...FINDING_RATINGS.map((r) => ({ value: r.key, text: r.label })), { value: "none", text: "No rating" }].map((item) => ({ ...item, checked: (values.findings[probe.id]?.rating || "none") === item.value }))}
                     />

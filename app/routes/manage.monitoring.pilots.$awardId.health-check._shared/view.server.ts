@@ -1,7 +1,7 @@
 import type { Params } from "@remix-run/react";
 import { formatDateLondon, formatDateTimeLondon } from "~/domain/calendar";
 import { agreedVisitMessage, findingRatingLabel, sectorsRepresented } from "~/domain/monitoring/health-check";
-import { HEALTH_CHECK_PROBE_GROUPS, probesOf } from "~/domain/monitoring/health-check-probes";
+import { HEALTH_CHECK_PROBE_GROUPS, HEALTH_CHECK_PROBES, probesOf } from "~/domain/monitoring/health-check-probes";
 import { partnerSectorLabel } from "~/domain/programme";
 import type { HealthCheckContext } from "~/services/health-check.server";
 
@@ -50,7 +50,7 @@ export function visitView({ pilot, visit, window }: HealthCheckContext) {
               description: group.description,
               probes: probesOf(group.key).map((probe) => {
                 const found = findings.get(probe.id);
-                return { id: probe.id, text: probe.text, finding: found?.finding ?? "", rating: found?.rating ?? "", ratingLabel: found?.rating ? findingRatingLabel(found.rating) : "" };
+                return { id: probe.id, number: HEALTH_CHECK_PROBES.indexOf(probe) + 1, text: probe.text, finding: found?.finding ?? "", rating: found?.rating ?? "", ratingLabel: found?.rating ? findingRatingLabel(found.rating) : "" };
               }),
             })),
             summary: visit.summary,
