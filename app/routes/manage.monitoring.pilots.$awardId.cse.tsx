@@ -19,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!/^\d+$/.test(params.awardId ?? "")) throw new Response("Not found", { status: 404 });
   const { pilot, coverage, evidence } = await orPilotResponse(() => cseCoverageForManager(getDb(), { actor, awardId: Number(params.awardId) }));
   return {
+    awardId: pilot.award.id,
     authorityName: pilot.award.authorityName,
     region: pilot.award.region,
     coverage,
@@ -30,7 +31,7 @@ export default function ManageCseCoverage() {
   const page = useLoaderData<typeof loader>();
   return (
     <>
-      <BackLink href="/manage/monitoring" text="Back to monitoring" />
+      <BackLink href={`/manage/monitoring/pilots/${page.awardId}`} text={`Back to ${page.authorityName}`} />
       <span className="govuk-caption-l">
         {page.region}: {page.authorityName}
       </span>

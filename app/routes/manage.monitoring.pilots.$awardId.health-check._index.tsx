@@ -25,7 +25,7 @@ export default function ManageHealthCheck() {
   const visit = page.visit;
   return (
     <>
-      <BackLink href="/manage/monitoring" text="Back to monitoring" />
+      <BackLink href={`/manage/monitoring/pilots/${page.awardId}`} text={`Back to ${page.authorityName}`} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {visit?.status === "agreed" ? <NotificationBanner type="success" titleText="Report agreed" html={<p className="govuk-notification-banner__heading">{visit.agreedMessage}</p>} /> : null}
