@@ -58,11 +58,11 @@ export function ColumnChart({ id, title, description, columns, lines = [], max }
               return <rect key={s} x={pct(left)} y={top} width={pct(width)} height={Math.max(0, bottom - top)} fill={fillOf(id, segment.style)} stroke="#ffffff" strokeWidth="2" />;
             })}
             {column.note ? (
-              <text x={pct(left + width / 2)} y={y(stacked) - 6} fontSize="14" textAnchor="middle" fill="#0b0c0c" stroke="#ffffff" strokeWidth="4" paintOrder="stroke">
+              <text x={pct(left + width / 2)} y={y(stacked) - 6} fontSize="16" textAnchor="middle" fill="#0b0c0c" stroke="#ffffff" strokeWidth="4" paintOrder="stroke">
                 {column.note}
               </text>
             ) : null}
-            <text x={pct(slot * index + slot / 2)} y={baseline + 20} fontSize="15" textAnchor="middle" fill="#0b0c0c">
+            <text x={pct(slot * index + slot / 2)} y={baseline + 20} fontSize="16" textAnchor="middle" fill="#0b0c0c">
               {column.label}
             </text>
           </g>
@@ -72,7 +72,7 @@ export function ColumnChart({ id, title, description, columns, lines = [], max }
       {lines.map((line) => (
         <g key={line.label}>
           <line x1="0" x2="100%" y1={y(line.value)} y2={y(line.value)} stroke={line.dashed ? "#0b0c0c" : "#505a5f"} strokeWidth="2" strokeDasharray={line.dashed ? "6 4" : undefined} />
-          <text x="0" y={y(line.value) - 6} fontSize="14" fill="#0b0c0c" stroke="#ffffff" strokeWidth="4" paintOrder="stroke">
+          <text x="0" y={y(line.value) - 6} fontSize="16" fill="#0b0c0c" stroke="#ffffff" strokeWidth="4" paintOrder="stroke">
             {line.label}
           </text>
         </g>
