@@ -303,7 +303,7 @@ function ukWallClock(iso: string): Date {
 function xlsxValue(value: ExportValue): string | number | Date | null {
   switch (value.kind) {
     case "text":
-      return value.value; // a string cell: never a formula
+      return value.value === "" ? null : value.value; // a string cell, never a formula; nothing stays an empty cell
     case "money":
       return value.pence === null ? null : value.pence / 100;
     case "number":
