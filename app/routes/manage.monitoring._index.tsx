@@ -1,71 +1,44 @@
-import type {
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import chartsCss from "~/components/charts/charts.css?url";
-import {
-  ClaimsOverTimeChart,
-  OutputStatusChart,
-  SpendByRegionChart,
-} from "~/components/charts/dashboard-charts";
+import { ClaimsOverTimeChart, OutputStatusChart, SpendByRegionChart } from "~/components/charts/dashboard-charts";
+import { TableScroll } from "~/components/charts/TableScroll";
 import { SummaryList, Table, Tag } from "~/components/govuk";
 import { now } from "~/clock.server";
 import { getDb } from "~/data/db.server";
 import { formatDateLondon } from "~/domain/calendar";
 import { formatMoney } from "~/domain/money";
 import type { PilotSummary } from "~/domain/monitoring/dashboard";
-import {
-  outputStatusLabel,
-  outputStatusTagClass,
-} from "~/domain/monitoring/outputs";
+import { outputStatusLabel, outputStatusTagClass } from "~/domain/monitoring/outputs";
 import { OUTPUTS } from "~/domain/programme";
 import { loadMonitoringDashboard } from "~/services/monitoring-dashboard.server";
 import { orPilotResponse } from "~/services/pilots.server";
 import { pageTitle } from "~/utils/page";
 
 export const meta: MetaFunction = () => pageTitle("Pilot monitoring");
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: chartsCss },
-];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsCss }];
 
 // R-64 The programme dashboard, for the programme manager only (R-20).
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireUser(request, { role: "programme_manager" });
-  const { round, today, dashboard } = await orPilotResponse(() =>
-    loadMonitoringDashboard(getDb(), { actor, now: now() })
-  );
+  const { round, today, dashboard } = await orPilotResponse(() => loadMonitoringDashboard(getDb(), { actor, now: now() }));
   return {
-    round: round
-      ? { name: round.name, maxAwardPence: round.maxAwardPence }
-      : null,
+    round: round ? { name: round.name, maxAwardPence: round.maxAwardPence } : null,
     today,
     dashboard,
   };
 }
 
 // The report states worth a tag on a card; a quarter in progress or not started goes without.
-const NOTABLE_REPORT_STATES = new Set([
-  "overdue",
-  "due-soon",
-  "queried",
-  "open",
-]);
+const NOTABLE_REPORT_STATES = new Set(["overdue", "due-soon", "queried", "open"]);
 const HEALTH_CHECK_WORDS = {
   none: "Not visited yet",
   recorded: "Visit recorded",
   agreed: "Report agreed",
 } as const;
 
-function RegionCard({
-  region,
-  pilot,
-}: {
-  region: string;
-  pilot: PilotSummary | null;
-}) {
+function RegionCard({ region, pilot }: { region: string; pilot: PilotSummary | null }) {
   if (!pilot) {
     return (
       <div className="govuk-summary-card app-region-card">
@@ -73,9 +46,7 @@ function RegionCard({
           <h3 className="govuk-summary-card__title">{region}</h3>
         </div>
         <div className="govuk-summary-card__content">
-          <p className="govuk-body govuk-!-margin-bottom-0">
-            No pilot in this region.
-          </p>
+          <p className="govuk-body govuk-!-margin-bottom-0">No pilot in this region.</p>
         </div>
       </div>
     );
@@ -92,10 +63,7 @@ function RegionCard({
           key: { text: "Pilot" },
           value: {
             html: (
-              <Link
-                className="govuk-link"
-                to={`/manage/monitoring/pilots/${pilot.awardId}`}
-              >
+              <Link className="govuk-link" to={`/manage/monitoring/pilots/${pilot.awardId}`}>
                 {pilot.authorityName}
               </Link>
             ),
@@ -108,11 +76,7 @@ function RegionCard({
         {
           key: { text: "Claimed" },
           value: {
-            text: `${formatMoney(pilot.approvedPence)} approved${
-              pilot.pendingPence
-                ? `, ${formatMoney(pilot.pendingPence)} waiting`
-                : ""
-            }`,
+            text: `${formatMoney(pilot.approvedPence)} approved${pilot.pendingPence ? `, ${formatMoney(pilot.pendingPence)} waiting` : ""}`,
           },
         },
         {
@@ -124,10 +88,7 @@ function RegionCard({
                 {NOTABLE_REPORT_STATES.has(next.state.key) ? (
                   <>
                     {" "}
-                    <Tag
-                      text={next.state.label}
-                      classes={next.state.tagClass.replace("govuk-tag ", "")}
-                    />
+                    <Tag text={next.state.label} classes={next.state.tagClass.replace("govuk-tag ", "")} />
                   </>
                 ) : null}
               </>
@@ -141,20 +102,9 @@ function RegionCard({
           value: {
             html: (
               <>
-                {pilot.needsAttention ? (
-                  <Tag
-                    text="Needs attention"
-                    classes="govuk-tag--red govuk-!-margin-bottom-1"
-                  />
-                ) : (
-                  <Tag
-                    text="No problems"
-                    classes="govuk-tag--green govuk-!-margin-bottom-1"
-                  />
-                )}
+                {pilot.needsAttention ? <Tag text="Needs attention" classes="govuk-tag--red govuk-!-margin-bottom-1" /> : <Tag text="No problems" classes="govuk-tag--green govuk-!-margin-bottom-1" />}
                 <br />
-                {pilot.summary}. Health check:{" "}
-                {HEALTH_CHECK_WORDS[pilot.healthCheck].toLowerCase()}.
+                {pilot.summary}. Health check: {HEALTH_CHECK_WORDS[pilot.healthCheck].toLowerCase()}.
               </>
             ),
           },
@@ -168,18 +118,13 @@ export default function MonitoringDashboard() {
   const { round, today, dashboard } = useLoaderData<typeof loader>();
   const pilots = dashboard.regions.filter((r) => r.pilot).length;
   const { money, overdue } = dashboard;
-  const rows = [
-    dashboard.regions.slice(0, 3),
-    dashboard.regions.slice(3, 6),
-    dashboard.regions.slice(6, 9),
-  ];
+  const rows = [dashboard.regions.slice(0, 3), dashboard.regions.slice(3, 6), dashboard.regions.slice(6, 9)];
   return (
     <>
       {round ? <span className="govuk-caption-l">{round.name}</span> : null}
       <h1 className="govuk-heading-l">Pilot monitoring</h1>
       <p className="govuk-body">
-        {pilots === 1 ? "1 pilot" : `${pilots} pilots`} in{" "}
-        {dashboard.regions.length} regions, on {formatDateLondon(today)}.{" "}
+        {pilots === 1 ? "1 pilot" : `${pilots} pilots`} in {dashboard.regions.length} regions, on {formatDateLondon(today)}.{" "}
         <Link className="govuk-link" to="/manage/monitoring/exports">
           Download outputs, reports and claims
         </Link>
@@ -187,24 +132,15 @@ export default function MonitoringDashboard() {
 
       <h2 className="govuk-heading-m">Overdue and late</h2>
       {overdue.reports.length === 0 && overdue.outputs.length === 0 ? (
-        <p className="govuk-body">
-          No report is overdue and no output is late.
-        </p>
+        <p className="govuk-body">No report is overdue and no output is late.</p>
       ) : (
         <>
-          <h3 className="govuk-heading-s">
-            {overdue.reports.length === 1
-              ? "1 report overdue"
-              : `${overdue.reports.length} reports overdue`}
-          </h3>
+          <h3 className="govuk-heading-s">{overdue.reports.length === 1 ? "1 report overdue" : `${overdue.reports.length} reports overdue`}</h3>
           {overdue.reports.length ? (
             <ul className="govuk-list govuk-list--bullet">
               {overdue.reports.map((r) => (
                 <li key={`${r.awardId}-${r.quarter}`}>
-                  <Link
-                    className="govuk-link"
-                    to={`/manage/monitoring/pilots/${r.awardId}#reports`}
-                  >
+                  <Link className="govuk-link" to={`/manage/monitoring/pilots/${r.awardId}#reports`}>
                     {r.authorityName} ({r.region})
                   </Link>
                   : report for {r.quarter}, due {formatDateLondon(r.due)}
@@ -214,19 +150,12 @@ export default function MonitoringDashboard() {
           ) : (
             <p className="govuk-body">None.</p>
           )}
-          <h3 className="govuk-heading-s">
-            {overdue.outputs.length === 1
-              ? "1 output late"
-              : `${overdue.outputs.length} outputs late`}
-          </h3>
+          <h3 className="govuk-heading-s">{overdue.outputs.length === 1 ? "1 output late" : `${overdue.outputs.length} outputs late`}</h3>
           {overdue.outputs.length ? (
             <ul className="govuk-list govuk-list--bullet">
               {overdue.outputs.map((o) => (
                 <li key={`${o.awardId}-${o.key}`}>
-                  <Link
-                    className="govuk-link"
-                    to={`/manage/monitoring/pilots/${o.awardId}/outputs`}
-                  >
+                  <Link className="govuk-link" to={`/manage/monitoring/pilots/${o.awardId}/outputs`}>
                     {o.authorityName} ({o.region})
                   </Link>
                   : output {o.key}, {o.title}
@@ -250,13 +179,7 @@ export default function MonitoringDashboard() {
           {
             key: { text: "Awarded" },
             value: {
-              text: `${formatMoney(money.awardedPence)}${
-                money.offeredPence
-                  ? ` (${formatMoney(
-                      money.offeredPence
-                    )} of it offered, not yet accepted)`
-                  : ""
-              }`,
+              text: `${formatMoney(money.awardedPence)}${money.offeredPence ? ` (${formatMoney(money.offeredPence)} of it offered, not yet accepted)` : ""}`,
             },
           },
           {
@@ -289,12 +212,7 @@ export default function MonitoringDashboard() {
         </div>
       ))}
 
-      <div
-        className="app-table-scroll"
-        role="region"
-        aria-label="Outputs A to F by region (scrolls sideways on a narrow screen)"
-        tabIndex={0}
-      >
+      <TableScroll label="Outputs A to F by region">
         <Table
           caption="Outputs A to F by region"
           captionClasses="govuk-table__caption--m"
@@ -309,10 +227,7 @@ export default function MonitoringDashboard() {
           rows={dashboard.regions.map(({ region, pilot }, index) => [
             {
               html: pilot ? (
-                <Link
-                  className="govuk-link"
-                  to={`/manage/monitoring/pilots/${pilot.awardId}/outputs`}
-                >
+                <Link className="govuk-link" to={`/manage/monitoring/pilots/${pilot.awardId}/outputs`}>
                   {region}
                 </Link>
               ) : (
@@ -323,27 +238,16 @@ export default function MonitoringDashboard() {
               ? dashboard.matrix.map((row) => {
                   const status = row.cells[index]!.status!;
                   return {
-                    html: (
-                      <Tag
-                        text={outputStatusLabel(status)}
-                        classes={outputStatusTagClass(status)}
-                      />
-                    ),
+                    html: <Tag text={outputStatusLabel(status)} classes={outputStatusTagClass(status)} />,
                   };
                 })
               : [{ text: "No pilot in this region", colspan: OUTPUTS.length }]),
           ])}
         />
-      </div>
-      <p className="govuk-body-s">
-        Outputs: {OUTPUTS.map((o) => `${o.key} ${o.title}`).join("; ")}. An
-        output not complete by its due date is shown as late.
-      </p>
+      </TableScroll>
+      <p className="govuk-body-s">Outputs: {OUTPUTS.map((o) => `${o.key} ${o.title}`).join("; ")}. An output not complete by its due date is shown as late.</p>
 
-      <SpendByRegionChart
-        dashboard={dashboard}
-        maxAwardPence={round?.maxAwardPence ?? 0}
-      />
+      <SpendByRegionChart dashboard={dashboard} maxAwardPence={round?.maxAwardPence ?? 0} />
       <OutputStatusChart dashboard={dashboard} />
       <ClaimsOverTimeChart dashboard={dashboard} today={today} />
     </>

@@ -1,6 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
+import chartsCss from "~/components/charts/charts.css?url";
+import { TableScroll } from "~/components/charts/TableScroll";
 import { BackLink, SummaryList, Table, Tag } from "~/components/govuk";
 import { now } from "~/clock.server";
 import { getDb } from "~/data/db.server";
@@ -12,6 +14,7 @@ import { loadPilotOverview } from "~/services/monitoring-dashboard.server";
 import { orPilotResponse } from "~/services/pilots.server";
 import { pageTitle } from "~/utils/page";
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `Pilot: ${data.authorityName}` : "Pilot");
 
 // R-60 – R-64 One pilot at a glance for the programme manager (R-20: manager only), with the way
@@ -19,7 +22,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireUser(request, { role: "programme_manager" });
   if (!/^\d+$/.test(params.awardId ?? "")) throw new Response("Not found", { status: 404 });
-  const overview = await orPilotResponse(() => loadPilotOverview(getDb(), { actor, awardId: Number(params.awardId), now: now() }));
+  const overview = await orPilotResponse(() =>
+    loadPilotOverview(getDb(), {
+      actor,
+      awardId: Number(params.awardId),
+      now: now(),
+    })
+  );
   const { pilot, summary, claims, healthCheck, cse } = overview;
   return {
     awardId: pilot.award.id,
@@ -28,7 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     grantId: pilot.letter.grantId,
     amountPence: pilot.award.amountPence,
     runs: `${formatDateLondon(pilot.programme.startBy)} to ${formatDateLondon(pilot.programme.endsOn)}`,
-    acceptedBy: pilot.award.acceptingOfficerName ? `${pilot.award.acceptingOfficerName}, ${pilot.award.acceptingOfficerRole ?? ""}${pilot.award.acceptanceDate ? `, on ${formatDateLondon(pilot.award.acceptanceDate)}` : ""}` : null,
+    acceptedBy: pilot.award.acceptingOfficerName
+      ? `${pilot.award.acceptingOfficerName}, ${pilot.award.acceptingOfficerRole ?? ""}${pilot.award.acceptanceDate ? `, on ${formatDateLondon(pilot.award.acceptanceDate)}` : ""}`
+      : null,
     focusArea: pilot.focusArea ? focusAreaLabel(pilot.focusArea) : null,
     summary,
     claims,
@@ -49,10 +60,30 @@ export default function PilotOverview() {
       {summary.needsAttention ? <Tag text="Needs attention" classes="govuk-tag--red govuk-!-margin-bottom-4" /> : null}
       <SummaryList
         rows={[
-          { key: { text: "Grant" }, value: { html: <><Link className="govuk-link" to={`/manage/awards/${awardId}`}>{formatMoney(data.amountPence)}</Link> ({data.grantId})</> } },
+          {
+            key: { text: "Grant" },
+            value: {
+              html: (
+                <>
+                  <Link className="govuk-link" to={`/manage/awards/${awardId}`}>
+                    {formatMoney(data.amountPence)}
+                  </Link>{" "}
+                  ({data.grantId})
+                </>
+              ),
+            },
+          },
           { key: { text: "Pilot runs" }, value: { text: data.runs } },
-          data.acceptedBy ? { key: { text: "Offer accepted by" }, value: { text: data.acceptedBy } } : null,
-          { key: { text: "Focus area" }, value: { text: data.focusArea ?? "None" } },
+          data.acceptedBy
+            ? {
+                key: { text: "Offer accepted by" },
+                value: { text: data.acceptedBy },
+              }
+            : null,
+          {
+            key: { text: "Focus area" },
+            value: { text: data.focusArea ?? "None" },
+          },
           { key: { text: "Status" }, value: { text: summary.summary } },
         ]}
       />
@@ -60,13 +91,21 @@ export default function PilotOverview() {
       <h2 className="govuk-heading-m" id="outputs">
         Outputs
       </h2>
-      <Table
-        caption="Outputs A to F"
-        captionClasses="govuk-visually-hidden"
-        firstCellIsHeader
-        head={[{ text: "Output" }, { text: "Due" }, { text: "Status" }]}
-        rows={summary.outputs.map((o) => [{ text: `${o.key}: ${o.title}` }, { text: o.due ? formatDateLondon(o.due) : "No date in the plan" }, { html: <Tag text={outputStatusLabel(o.status)} classes={outputStatusTagClass(o.status)} /> }])}
-      />
+      <TableScroll label="Outputs A to F">
+        <Table
+          caption="Outputs A to F"
+          captionClasses="govuk-visually-hidden"
+          firstCellIsHeader
+          head={[{ text: "Output" }, { text: "Due" }, { text: "Status" }]}
+          rows={summary.outputs.map((o) => [
+            { text: `${o.key}: ${o.title}` },
+            { text: o.due ? formatDateLondon(o.due) : "No date in the plan" },
+            {
+              html: <Tag text={outputStatusLabel(o.status)} classes={outputStatusTagClass(o.status)} />,
+            },
+          ])}
+        />
+      </TableScroll>
       <p className="govuk-body">
         <Link className="govuk-link" to={`${base}/outputs`}>
           See the outputs, their updates and records
@@ -77,13 +116,21 @@ export default function PilotOverview() {
         Quarterly reports
       </h2>
       {summary.reports.length ? (
-        <Table
-          caption="Quarterly reports"
-          captionClasses="govuk-visually-hidden"
-          firstCellIsHeader
-          head={[{ text: "Report" }, { text: "Due" }, { text: "State" }]}
-          rows={summary.reports.map((r) => [{ text: r.title }, { text: formatDateLondon(r.due) }, { html: <Tag text={r.state.label} classes={r.state.tagClass.replace("govuk-tag ", "")} /> }])}
-        />
+        <TableScroll label="Quarterly reports">
+          <Table
+            caption="Quarterly reports"
+            captionClasses="govuk-visually-hidden"
+            firstCellIsHeader
+            head={[{ text: "Report" }, { text: "Due" }, { text: "State" }]}
+            rows={summary.reports.map((r) => [
+              { text: r.title },
+              { text: formatDateLondon(r.due) },
+              {
+                html: <Tag text={r.state.label} classes={r.state.tagClass.replace("govuk-tag ", "")} />,
+              },
+            ])}
+          />
+        </TableScroll>
       ) : (
         <p className="govuk-body">No reports are scheduled.</p>
       )}
@@ -98,11 +145,28 @@ export default function PilotOverview() {
       </h2>
       <SummaryList
         rows={[
-          { key: { text: "Award" }, value: { text: formatMoney(claims.awardPence) } },
-          { key: { text: "Approved" }, value: { text: formatMoney(claims.approvedPence) } },
-          { key: { text: "Waiting for a decision" }, value: { text: formatMoney(claims.pendingPence) } },
-          { key: { text: "Left to claim" }, value: { text: formatMoney(claims.remainingPence) } },
-          { key: { text: "Claims made" }, value: { text: `${claims.count}${claims.rejectedPence ? ` (${formatMoney(claims.rejectedPence)} rejected)` : ""}` } },
+          {
+            key: { text: "Award" },
+            value: { text: formatMoney(claims.awardPence) },
+          },
+          {
+            key: { text: "Approved" },
+            value: { text: formatMoney(claims.approvedPence) },
+          },
+          {
+            key: { text: "Waiting for a decision" },
+            value: { text: formatMoney(claims.pendingPence) },
+          },
+          {
+            key: { text: "Left to claim" },
+            value: { text: formatMoney(claims.remainingPence) },
+          },
+          {
+            key: { text: "Claims made" },
+            value: {
+              text: `${claims.count}${claims.rejectedPence ? ` (${formatMoney(claims.rejectedPence)} rejected)` : ""}`,
+            },
+          },
         ]}
       />
       <p className="govuk-body">
@@ -115,7 +179,11 @@ export default function PilotOverview() {
         Customer service health check visit
       </h2>
       <p className="govuk-body">
-        {healthCheck ? (healthCheck.status === "agreed" ? `Visited on ${formatDateLondon(healthCheck.visitDate)}; the report has been agreed with the pilot.` : `Visit recorded for ${formatDateLondon(healthCheck.visitDate)}; the report is not agreed yet.`) : "No visit has been recorded yet."}
+        {healthCheck
+          ? healthCheck.status === "agreed"
+            ? `Visited on ${formatDateLondon(healthCheck.visitDate)}; the report has been agreed with the pilot.`
+            : `Visit recorded for ${formatDateLondon(healthCheck.visitDate)}; the report is not agreed yet.`
+          : "No visit has been recorded yet."}
       </p>
       <p className="govuk-body">
         <Link className="govuk-link" to={`${base}/health-check`}>

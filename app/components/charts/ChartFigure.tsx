@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Table, type TableCell } from "~/components/govuk";
+import { TableScroll } from "./TableScroll";
 
 export interface ChartTable {
   caption: string;
@@ -20,7 +21,9 @@ export function ChartFigure({ id, heading, chart, legend, table }: { id: string;
       </figcaption>
       <div className="govuk-body govuk-!-margin-bottom-2">{chart}</div>
       {legend}
-      <Table caption={table.caption} captionClasses="govuk-table__caption--s" firstCellIsHeader head={table.head} rows={table.rows} />
+      <TableScroll label={table.caption}>
+        <Table caption={table.caption} captionClasses="govuk-table__caption--s" classes="govuk-table--small-text-until-tablet" firstCellIsHeader head={table.head} rows={table.rows} />
+      </TableScroll>
     </figure>
   );
 }

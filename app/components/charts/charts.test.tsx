@@ -12,7 +12,17 @@ function bars() {
       title="Spend against award by region"
       description="North East: £20,000 approved of a £95,000 award."
       max={100_000}
-      rows={[{ label: "North East", note: "21%", track: { value: 95_000, label: "Award" }, segments: [{ value: 20_000, style: MONEY_STYLES.approved }, { value: 5_000, style: MONEY_STYLES.pending }] }]}
+      rows={[
+        {
+          label: "North East",
+          note: "21%",
+          track: { value: 95_000, label: "Award" },
+          segments: [
+            { value: 20_000, style: MONEY_STYLES.approved },
+            { value: 5_000, style: MONEY_STYLES.pending },
+          ],
+        },
+      ]}
     />
   );
 }
@@ -60,10 +70,21 @@ describe("R-64 charts: server-rendered SVG with a text alternative and the table
         max={900_000}
         lines={[{ value: 900_000, label: "Fund £900,000", dashed: true }]}
         columns={[
-          { label: "Q2 2009/10", note: "£10k", segments: [{ value: 10_000, style: MONEY_STYLES.approved }] },
-          { label: "Q3 2009/10", note: "£29k", segments: [{ value: 25_000, style: MONEY_STYLES.approved }, { value: 4_000, style: MONEY_STYLES.pending }] },
+          {
+            label: "Q2 2009/10",
+            note: "£10k",
+            segments: [{ value: 10_000, style: MONEY_STYLES.approved }],
+          },
+          {
+            label: "Q3 2009/10",
+            note: "£29k",
+            segments: [
+              { value: 25_000, style: MONEY_STYLES.approved },
+              { value: 4_000, style: MONEY_STYLES.pending },
+            ],
+          },
         ]}
-      />,
+      />
     );
     expect(html).toContain('role="img"');
     expect(html).toContain("Q3 2009/10</text>");
@@ -73,7 +94,16 @@ describe("R-64 charts: server-rendered SVG with a text alternative and the table
 
   it("R-64 a chart figure puts the table of the same numbers straight after the picture", () => {
     const html = renderToStaticMarkup(
-      <ChartFigure id="spend-figure" heading="Spend against award" chart={bars()} table={{ caption: "Spend against award by region", head: [{ text: "Region" }, { text: "Approved" }], rows: [[{ text: "North East" }, { text: "£20,000" }]] }} />,
+      <ChartFigure
+        id="spend-figure"
+        heading="Spend against award"
+        chart={bars()}
+        table={{
+          caption: "Spend against award by region",
+          head: [{ text: "Region" }, { text: "Approved" }],
+          rows: [[{ text: "North East" }, { text: "£20,000" }]],
+        }}
+      />
     );
     expect(html.indexOf("<svg")).toBeLessThan(html.indexOf("<table"));
     expect(html).toContain('<figcaption id="spend-figure-heading"');

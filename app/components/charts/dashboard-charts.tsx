@@ -27,7 +27,14 @@ export function SpendByRegionChart({ dashboard, maxAwardPence }: { dashboard: Da
   const description = pilots.length
     ? `For each region with a pilot, the bar's outline is the award and the filled part the claims: ${pilots
         .map((p) => `${p.region}, ${formatMoney(p.approvedPence)} approved and ${formatMoney(p.pendingPence)} waiting of ${formatMoney(p.awardPence)}`)
-        .join("; ")}.${dashboard.regions.some((r) => !r.pilot) ? ` No pilot in ${dashboard.regions.filter((r) => !r.pilot).map((r) => r.region).join(", ")}.` : ""}`
+        .join("; ")}.${
+        dashboard.regions.some((r) => !r.pilot)
+          ? ` No pilot in ${dashboard.regions
+              .filter((r) => !r.pilot)
+              .map((r) => r.region)
+              .join(", ")}.`
+          : ""
+      }`
     : "No region has a pilot yet.";
   return (
     <ChartFigure
@@ -60,11 +67,26 @@ export function SpendByRegionChart({ dashboard, maxAwardPence }: { dashboard: Da
       }
       table={{
         caption: "Claims against award by region",
-        head: [{ text: "Region" }, { text: "Award", format: "numeric" }, { text: "Approved claims", format: "numeric" }, { text: "Claims waiting", format: "numeric" }, { text: "Claimed", format: "numeric" }],
+        head: [
+          { text: "Region" },
+          { text: "Award", format: "numeric" },
+          { text: "Approved claims", format: "numeric" },
+          { text: "Claims waiting", format: "numeric" },
+          { text: "Claimed", format: "numeric" },
+        ],
         rows: dashboard.regions.map(({ region, pilot }) =>
           pilot
-            ? [{ text: region }, { text: formatMoney(pilot.awardPence), format: "numeric" }, { text: formatMoney(pilot.approvedPence), format: "numeric" }, { text: formatMoney(pilot.pendingPence), format: "numeric" }, { text: percent(pilot.approvedPence, pilot.awardPence), format: "numeric" }]
-            : [{ text: region }, { text: "No pilot", colspan: 4 }],
+            ? [
+                { text: region },
+                { text: formatMoney(pilot.awardPence), format: "numeric" },
+                { text: formatMoney(pilot.approvedPence), format: "numeric" },
+                { text: formatMoney(pilot.pendingPence), format: "numeric" },
+                {
+                  text: percent(pilot.approvedPence, pilot.awardPence),
+                  format: "numeric",
+                },
+              ]
+            : [{ text: region }, { text: "No pilot", colspan: 4 }]
         ),
       }}
     />
@@ -91,15 +113,31 @@ export function OutputStatusChart({ dashboard }: { dashboard: Dashboard }) {
           max={Math.max(pilots, 1)}
           rows={dashboard.statusCounts.map((row) => ({
             label: `${row.key}: ${row.title}`,
-            segments: OUTPUT_STATUS_KEYS.map((key) => ({ value: row.counts[key], style: OUTPUT_STATUS_STYLES[key], label: String(row.counts[key]) })),
+            segments: OUTPUT_STATUS_KEYS.map((key) => ({
+              value: row.counts[key],
+              style: OUTPUT_STATUS_STYLES[key],
+              label: String(row.counts[key]),
+            })),
           }))}
         />
       }
       legend={<Legend prefix="status" styles={OUTPUT_STATUS_KEYS.map((key) => OUTPUT_STATUS_STYLES[key])} />}
       table={{
         caption: "Pilots at each status, by output",
-        head: [{ text: "Output" }, ...OUTPUT_STATUS_KEYS.map((key) => ({ text: OUTPUT_STATUS_STYLES[key].label, format: "numeric" }))],
-        rows: dashboard.statusCounts.map((row) => [{ text: `${row.key}: ${row.title}` }, ...OUTPUT_STATUS_KEYS.map((key) => ({ text: String(row.counts[key]), format: "numeric" }))]),
+        head: [
+          { text: "Output" },
+          ...OUTPUT_STATUS_KEYS.map((key) => ({
+            text: OUTPUT_STATUS_STYLES[key].label,
+            format: "numeric",
+          })),
+        ],
+        rows: dashboard.statusCounts.map((row) => [
+          { text: `${row.key}: ${row.title}` },
+          ...OUTPUT_STATUS_KEYS.map((key) => ({
+            text: String(row.counts[key]),
+            format: "numeric",
+          })),
+        ]),
       }}
     />
   );
@@ -126,14 +164,28 @@ export function ClaimsOverTimeChart({ dashboard, today }: { dashboard: Dashboard
           description={description}
           max={fundPence}
           lines={[
-            { value: fundPence, label: `Fund ${formatMoney(fundPence)}`, dashed: true },
-            ...(awardedPence && awardedPence < fundPence * 0.93 ? [{ value: awardedPence, label: `Awarded ${formatMoney(awardedPence)}` }] : []),
+            {
+              value: fundPence,
+              label: `Fund ${formatMoney(fundPence)}`,
+              dashed: true,
+            },
+            ...(awardedPence && awardedPence < fundPence * 0.93
+              ? [
+                  {
+                    value: awardedPence,
+                    label: `Awarded ${formatMoney(awardedPence)}`,
+                  },
+                ]
+              : []),
           ]}
           columns={quarters.map((q) => ({
             label: q.quarter.replace(/^(Q\d) /, "$1\u00a0"),
             note: shortMoney(q.cumulativeApprovedPence + q.cumulativePendingPence),
             segments: [
-              { value: q.cumulativeApprovedPence, style: MONEY_STYLES.approved },
+              {
+                value: q.cumulativeApprovedPence,
+                style: MONEY_STYLES.approved,
+              },
               { value: q.cumulativePendingPence, style: MONEY_STYLES.pending },
             ],
           }))}
@@ -142,13 +194,22 @@ export function ClaimsOverTimeChart({ dashboard, today }: { dashboard: Dashboard
       legend={<Legend prefix="claims" styles={[MONEY_STYLES.approved, MONEY_STYLES.pending]} />}
       table={{
         caption: "Claims by quarter of the period claimed for, and the running totals",
-        head: [{ text: "Quarter" }, { text: "Approved in the quarter", format: "numeric" }, { text: "Approved so far", format: "numeric" }, { text: "Waiting so far", format: "numeric" }, { text: "Of the fund", format: "numeric" }],
+        head: [
+          { text: "Quarter" },
+          { text: "Approved in the quarter", format: "numeric" },
+          { text: "Approved so far", format: "numeric" },
+          { text: "Waiting so far", format: "numeric" },
+          { text: "Of the fund", format: "numeric" },
+        ],
         rows: quarters.map((q) => [
           { text: q.quarter },
           { text: formatMoney(q.approvedPence), format: "numeric" },
           { text: formatMoney(q.cumulativeApprovedPence), format: "numeric" },
           { text: formatMoney(q.cumulativePendingPence), format: "numeric" },
-          { text: percent(q.cumulativeApprovedPence, fundPence), format: "numeric" },
+          {
+            text: percent(q.cumulativeApprovedPence, fundPence),
+            format: "numeric",
+          },
         ]),
       }}
     />
