@@ -191,9 +191,14 @@ export function ClaimsOverTimeChart({ dashboard, today }: { dashboard: Dashboard
           }))}
         />
       }
-      legend={<Legend prefix="claims" styles={[MONEY_STYLES.approved, MONEY_STYLES.pending]} />}
+      legend={
+        <>
+          <Legend prefix="claims" styles={[MONEY_STYLES.approved, MONEY_STYLES.pending]} />
+          <p className="govuk-body-s">Each column is the running total of claims at that quarter; a claim counts in the quarter its period ends in. Rejected claims are left out.</p>
+        </>
+      }
       table={{
-        caption: "Claims by quarter of the period claimed for, and the running totals",
+        caption: "Claims by quarter",
         head: [
           { text: "Quarter" },
           { text: "Approved in the quarter", format: "numeric" },
