@@ -48,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const SENT = new Set(["submitted", "queried", "accepted"]);
+
 export default function PilotOverview() {
   const data = useLoaderData<typeof loader>();
   const { summary, claims, healthCheck, cse, awardId } = data;
@@ -123,7 +125,8 @@ export default function PilotOverview() {
             firstCellIsHeader
             head={[{ text: "Report" }, { text: "Due" }, { text: "State" }]}
             rows={summary.reports.map((r) => [
-              { text: r.title },
+              // A report the pilot has sent opens on the programme team's page for it.
+              r.reportId && SENT.has(r.state.key) ? { html: <Link className="govuk-link" to={`/manage/monitoring/reports/${r.reportId}`}>{r.title}</Link> } : { text: r.title },
               { text: formatDateLondon(r.due) },
               {
                 html: <Tag text={r.state.label} classes={r.state.tagClass.replace("govuk-tag ", "")} />,

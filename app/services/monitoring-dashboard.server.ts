@@ -40,7 +40,7 @@ async function pilotInputs(db: Knex, actor: User, awardIds: number[]): Promise<{
       }),
       reports: scheduleFor(pilot).map((scheduled) => {
         const stored = reports.find((r) => r.awardId === id && r.quarter === scheduled.quarter);
-        return { ...scheduled, status: stored && isReportStatus(stored.status) ? stored.status : null };
+        return { ...scheduled, status: stored && isReportStatus(stored.status) ? stored.status : null, reportId: stored?.id ?? null };
       }),
       claims: claims.filter((c) => c.awardId === id && isClaimStatus(c.status)).map((c) => ({ amountPence: c.amountPence, status: c.status as ClaimStatus, periodEnd: c.periodEnd })),
       healthCheck: !visit ? "none" : visit.status === "agreed" ? "agreed" : "recorded",

@@ -20,6 +20,8 @@ export interface DashboardOutputInput {
 export type DashboardReportInput = Pick<ScheduledReport, "quarter" | "title" | "start" | "end" | "due" | "remindOn"> & {
   /** The stored report's status, or null when the pilot has not started it. */
   status: ReportStatus | null;
+  /** The stored report's id, when there is one. */
+  reportId?: number | null;
 };
 
 export interface DashboardClaimInput {
@@ -60,6 +62,8 @@ export interface PilotOutput {
 }
 
 export interface PilotReport {
+  /** The stored report, once the pilot has started it. */
+  reportId: number | null;
   quarter: QuarterLabel;
   title: string;
   due: IsoDate;
@@ -158,7 +162,7 @@ export function summarisePilot(pilot: DashboardPilotInput, today: IsoDate): Pilo
   });
   const reports: PilotReport[] = [...pilot.reports]
     .sort((a, b) => a.due.localeCompare(b.due) || a.quarter.localeCompare(b.quarter))
-    .map((report) => ({ quarter: report.quarter, title: report.title, due: report.due, state: reportState({ due: report.due, status: report.status, today, quarter: report.quarter, start: report.start, end: report.end, remindOn: report.remindOn }) }));
+    .map((report) => ({ reportId: report.reportId ?? null, quarter: report.quarter, title: report.title, due: report.due, state: reportState({ due: report.due, status: report.status, today, quarter: report.quarter, start: report.start, end: report.end, remindOn: report.remindOn }) }));
   const totals = claimTotals(pilot.awardPence, pilot.claims);
   const outputCounts = zeroCounts();
   for (const output of outputs) outputCounts[output.status] += 1;
