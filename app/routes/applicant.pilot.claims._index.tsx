@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       submitted: `${formatDateTimeLondon(new Date(claim.submittedAt))} by ${claim.submittedByName}`,
       status: CLAIM_STATUS_TAG[claim.status],
       reason: claim.status === "rejected" ? claim.decisionReason : null,
-      file: claim.uploadName,
+      file: claim.uploadName && claim.uploadId ? { name: claim.uploadName, href: `/applicant/pilot/files/${claim.uploadId}` } : null,
     })),
   };
 }
@@ -70,7 +70,7 @@ export default function PilotClaims() {
             rows={
               page.claims.length
                 ? page.claims.map((claim) => [
-                    { html: <>{claim.period}{claim.file ? <><br /><span className="govuk-body-s">Evidence: {claim.file}</span></> : null}</> },
+                    { html: <>{claim.period}{claim.file ? <><br /><span className="govuk-body-s">Evidence: <a className="govuk-link" href={claim.file.href}>{claim.file.name}</a></span></> : null}</> },
                     { text: claim.amount, format: "numeric" },
                     { text: claim.submitted },
                     { html: <><strong className={claim.status.tagClass}>{claim.status.label}</strong>{claim.reason ? <p className="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0 app-answer">{claim.reason}</p> : null}</> },

@@ -69,7 +69,7 @@ export default function NewClaim() {
           <h1 className="govuk-heading-l">Make a claim</h1>
           <p className="govuk-body">You can claim up to {page.remaining}: what is left of the grant after the claims approved and those waiting for a decision.</p>
           <ServiceForm encType="multipart/form-data">
-            <Input id="amount" name="amount" classes="govuk-input--width-10" prefix={{ text: "£" }} label={{ text: "Amount claimed", classes: "govuk-label--s" }} hint={{ text: "For example, 12,345.50" }} inputmode="decimal" spellcheck={false} value={values?.amount ?? ""} errorMessage={fields.amount ? { text: fields.amount } : undefined} />
+            <Input id="amount" name="amount" classes="govuk-input--width-10" prefix={{ text: "£" }} label={{ text: "Amount claimed", classes: "govuk-label--s" }} hint={{ text: "For example, 12,345.50" }} inputmode="decimal" spellcheck={false} value={(values?.amount ?? "").replace(/^\s*£\s*/, "")} errorMessage={fields.amount ? { text: fields.amount } : undefined} />
             <DateInput
               id="periodStart"
               namePrefix="periodStart"

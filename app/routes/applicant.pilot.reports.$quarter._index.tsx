@@ -122,7 +122,7 @@ export default function PilotReport() {
                 hint={{ text: "All the pilot’s spend in the quarter, from every source. For example, 12,345.50" }}
                 inputmode="decimal"
                 spellcheck={false}
-                value={value((a) => a.spend)}
+                value={value((a) => a.spend).replace(/^\s*£\s*/, "")}
                 errorMessage={fields.spend ? { text: fields.spend } : undefined}
               />
               <Textarea id="risks" name="risks" rows={4} label={{ text: "Risks", classes: "govuk-label--s" }} hint={{ text: "New or changed risks to the pilot, and how you are managing them" }} value={value((a) => a.risks)} errorMessage={fields.risks ? { text: fields.risks } : undefined} />

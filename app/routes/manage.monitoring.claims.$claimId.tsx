@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     amount: formatMoney(claim.amountPence, { pence: true }),
     period: periodText(claim),
     evidence: claim.spendEvidence,
-    file: claim.uploadName,
+    file: claim.uploadName && claim.uploadId ? { name: claim.uploadName, href: `/manage/monitoring/files/${claim.uploadId}` } : null,
     submitted: `${formatDateTimeLondon(new Date(claim.submittedAt))} by ${claim.submittedByName}`,
     status: claim.status,
     tag: CLAIM_STATUS_TAG[claim.status],
@@ -77,7 +77,7 @@ export default function ManageClaim() {
               { key: { text: "Period" }, value: { text: page.period } },
               { key: { text: "Made" }, value: { text: page.submitted } },
               { key: { text: "Spend and evidence" }, value: { html: <span className="app-answer">{page.evidence}</span> } },
-              { key: { text: "Evidence file" }, value: { text: page.file ?? "None" } },
+              { key: { text: "Evidence file" }, value: page.file ? { html: <a className="govuk-link" href={page.file.href}>{page.file.name}</a> } : { text: "None" } },
               ...(page.decided ? [{ key: { text: "Decided" }, value: { text: page.decided } }] : []),
               ...(page.reason ? [{ key: { text: "Reason" }, value: { html: <span className="app-answer">{page.reason}</span> } }] : []),
             ]}
