@@ -28,6 +28,7 @@ export default defineConfig({
       PORT: String(port),
       DATABASE_FILE: "data/e2e/service.sqlite",
       MAIL_DIR: "data/e2e/mail",
+      UPLOAD_DIR: "data/e2e/uploads",
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 2525}`,
       SESSION_SECRET_FILE: "data/e2e/session-secret",
       OUTBOX_INTERVAL_MS: "200",

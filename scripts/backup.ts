@@ -3,10 +3,14 @@
 //
 //   DATABASE_FILE  the database (default data/service.sqlite)
 //   BACKUP_DIR     where copies go (default data/backups), one file per run named by the UTC time
+//   UPLOAD_DIR     the evidence files (default data/uploads), copied beside the database's copy into
+//                  a folder of the same name + "-uploads". Taken after the database: a file is written
+//                  before the row that names it commits and is never changed, so every file the copied
+//                  database names is already there (a file newer than the copy is harmless).
 //
 // Exit 0 with the copy's path and size; exit 2 with the reason on bad input (no database, a
 // directory that cannot be written, PostgreSQL – which pg_dump backs up).
-import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { accessSync, constants, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 
@@ -37,7 +41,7 @@ function writableDirectory(dir: string): void {
   }
 }
 
-async function backup(env: NodeJS.ProcessEnv): Promise<{ file: string; bytes: number }> {
+async function backup(env: NodeJS.ProcessEnv): Promise<{ file: string; bytes: number; uploads: { dir: string; files: number } | null }> {
   if (env.DATABASE_URL) {
     throw new BadInput(
       "DATABASE_URL is set: the service's data is in PostgreSQL, which this command does not copy. " +
@@ -88,12 +92,20 @@ async function backup(env: NodeJS.ProcessEnv): Promise<{ file: string; bytes: nu
   }
   copy.close();
   renameSync(partial, file);
-  return { file, bytes: statSync(file).size };
+  return { file, bytes: statSync(file).size, uploads: copyUploads(resolve(env.UPLOAD_DIR ?? "data/uploads"), file.replace(/\.sqlite$/, "-uploads")) };
+}
+
+/** R-60 The evidence files, copied after the database (see the top of this file). */
+function copyUploads(from: string, to: string): { dir: string; files: number } | null {
+  if (!existsSync(from) || !statSync(from).isDirectory()) return null;
+  cpSync(from, to, { recursive: true, preserveTimestamps: true });
+  return { dir: to, files: readdirSync(to).length };
 }
 
 try {
-  const { file, bytes } = await backup(process.env);
+  const { file, bytes, uploads } = await backup(process.env);
   console.log(`Backed up the database to ${file} (${formatSize(bytes)}, ${bytes} bytes)`);
+  if (uploads) console.log(`Backed up ${uploads.files} evidence file${uploads.files === 1 ? "" : "s"} to ${uploads.dir}`);
 } catch (error) {
   console.error(error instanceof BadInput ? error.message : `Backup failed: ${(error as Error).message}`);
   process.exitCode = error instanceof BadInput ? 2 : 1;

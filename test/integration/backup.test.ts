@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
@@ -26,7 +26,7 @@ function workDir(): string {
 
 /** Runs `npm run backup`'s script in its own process, as an operator would, with this environment. */
 function runBackup(env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, UPLOAD_DIR: join(tmpdir(), "toolkit-backup-no-uploads-here") };
   delete childEnv.DATABASE_URL;
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) delete childEnv[name];
@@ -112,10 +112,18 @@ describe("issue 9 backups: npm run backup", () => {
     await db.migrate.latest();
     await writeSubmission(db, 1);
     await db.destroy();
-    expect((await runBackup({ DATABASE_FILE: databaseFile, BACKUP_DIR: join(dir, "backups") })).code).toBe(0);
+    // R-60 the evidence files are copied beside the database.
+    const uploads = join(dir, "uploads");
+    mkdirSync(uploads);
+    writeFileSync(join(uploads, "a1b2c3"), "%PDF-1.4 evidence");
+    const run = await runBackup({ DATABASE_FILE: databaseFile, BACKUP_DIR: join(dir, "backups"), UPLOAD_DIR: uploads });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Backed up 1 evidence file to");
+    const copiedUploads = readdirSync(join(dir, "backups")).find((name) => name.endsWith("-uploads"))!;
+    expect(readFileSync(join(dir, "backups", copiedUploads, "a1b2c3"), "utf8")).toBe("%PDF-1.4 evidence");
     // README's restore: stop, copy the backup over DATABASE_FILE, remove -wal and -shm, start.
     const restored = join(dir, "restored.sqlite");
-    const [copy] = readdirSync(join(dir, "backups"));
+    const [copy] = readdirSync(join(dir, "backups")).filter((name) => name.endsWith(".sqlite"));
     copyFileSync(join(dir, "backups", copy!), restored);
     const service = knexFactory(sqliteConfig(restored));
     try {
