@@ -9,7 +9,8 @@ import { Browser, decodeEntities, hiddenValue, type Page } from "./support/brows
 import { paramsFor } from "./support/params";
 import { concretePath, routeManifest } from "./support/routes";
 import { serverBuild, startServer, type RunningServer } from "./support/server";
-import { buildWorld, PASSWORD, PERSONA_LABEL, PERSONAS, type Persona, type World } from "./support/world";
+import type { ExpectedFile } from "./support/cells";
+import { buildWorld, makeOwnersPilot, PASSWORD, PERSONA_LABEL, PERSONAS, type Persona, type World } from "./support/world";
 
 // Issue 9 item 4 over real HTTP, against the production build served by remix-serve (see
 // support/server.ts: built once into a cache outside ./build, so no globalSetup is needed):
@@ -232,7 +233,7 @@ interface Scene {
   posted: Array<{ where: string; page: Page }>;
   questionPages: Array<{ where: string; page: Page; texts: TextField[] }>;
   savedAnswers: Record<string, unknown>;
-  /** Every page of the manifest for every person, with the owner's EOI a draft, then submitted. */
+  /** Every page of the manifest for every person, with the owner's EOI a draft, then submitted (then its authority running a pilot). */
   draftCrawl: Crawled[];
   submittedCrawl: Crawled[];
 }
@@ -267,7 +268,13 @@ async function makeScene(): Promise<Scene> {
   // Submitted directly: answers full of script do not pass the submission checks (R-35).
   await getDb()("eois").where({ id: world.eoiId }).update({ status: "submitted", reference: "RTP-EOI-XSS234", submitted_at: CLOCK_NOW, submitted_by: world.users.owner.id });
   const submittedCrawl = await crawl();
-  return { texts, posted, questionPages, savedAnswers, draftCrawl, submittedCrawl };
+  // Stage 4: the owning authority runs a pilot, with the records each stage 4 route takes by id
+  // (the setupPilot of each file of ./expected/, as the authorisation matrix makes them).
+  notCrawled.clear();
+  await makeOwnersPilot(world);
+  for (const module of Object.values(import.meta.glob<ExpectedFile>("./expected/*.ts", { eager: true }))) if (module.setupPilot) Object.assign(world.pilotParams, await module.setupPilot(world));
+  const pilotCrawl = await crawl();
+  return { texts, posted, questionPages, savedAnswers, draftCrawl, submittedCrawl: [...submittedCrawl, ...pilotCrawl] };
 }
 
 describe("stored XSS: script typed into any text field is shown as text, never run", () => {
@@ -322,6 +329,12 @@ describe("stored XSS: script typed into any text field is shown as text, never r
 
   it("every route of the manifest was crawled", () => {
     expect([...notCrawled]).toEqual([]);
+  });
+
+  it("no page of the manifest fails with a server error for anyone", async () => {
+    const s = await theScene();
+    const failed = [...s.draftCrawl, ...s.submittedCrawl].filter(({ page }) => page.status >= 500).map(({ where, page }) => `${where}: ${page.status}`);
+    expect(failed).toEqual([]);
   });
 });
 
