@@ -6,7 +6,8 @@ import { getDb } from "~/data/db.server";
 import { CRITERION_KEYS, DEFAULT_CRITERION_WEIGHTS } from "~/domain/programme";
 import { paramsFor } from "./support/params";
 import { concretePath, routeManifest, type RouteEntry } from "./support/routes";
-import { buildWorld, changedTables, csrfPair, PERSONA_LABEL, PERSONAS, restore, snapshot, submitOwnersEoi, tableContents, type Persona, type World } from "./support/world";
+import type { ExpectedFile } from "./support/cells";
+import { buildWorld, changedTables, csrfPair, makeOwnersPilot, PERSONA_LABEL, PERSONAS, restore, snapshot, submitOwnersEoi, tableContents, type Persona, type World } from "./support/world";
 
 // Issue 9 item 4, CSRF: every action of the route manifest, as every person, refuses a POST
 // that does not carry this visitor's own CSRF token (none, another visitor's, or a field with
@@ -22,6 +23,9 @@ const actions: RouteEntry[] = [];
 beforeAll(async () => {
   world = await buildWorld();
   await submitOwnersEoi(world);
+  // Stage 4's actions need the owner's pilot and the records they take by id (as the matrix makes them).
+  await makeOwnersPilot(world);
+  for (const module of Object.values(import.meta.glob<ExpectedFile>("./expected/*.ts", { eager: true }))) if (module.setupPilot) Object.assign(world.pilotParams, await module.setupPilot(world));
   submitted = await snapshot("submitted");
   for (const route of routeManifest()) if ((await route.load()).action) actions.push(route);
 });
@@ -115,6 +119,9 @@ async function post(route: RouteEntry, persona: Persona, csrf: { cookie: string 
   return { outcome, changed };
 }
 
+/** Actions with a file upload: they check whose pilot it is before reading the body. */
+const BODY_READ_AFTER_OWNERSHIP = new Set(["routes/applicant.pilot.outputs.$outputKey"]);
+
 describe("CSRF: every action refuses a POST without this visitor's token, and changes nothing", () => {
   it("the manifest has actions to test", () => {
     expect(actions.length).toBeGreaterThan(10);
@@ -136,7 +143,10 @@ describe("CSRF: every action refuses a POST without this visitor's token, and ch
       for (const persona of PERSONAS) {
         const { outcome, changed } = await post(route, persona, await csrf());
         const where = `POST ${route.pattern} (${route.id}) as ${PERSONA_LABEL[persona]}`;
-        const refused = outcome === "403" || (persona === "signedOut" && toSignIn(outcome));
+        // A route that takes a file refuses someone with no pilot of their own (404) before it reads
+        // the body, so before the token in it (R-20, R-60: a stranger's upload is never read).
+        const refusedBeforeTheBody = outcome === "404" && persona === "otherAuthority" && BODY_READ_AFTER_OWNERSHIP.has(route.id);
+        const refused = outcome === "403" || refusedBeforeTheBody || (persona === "signedOut" && toSignIn(outcome));
         if (!refused) problems.push(`${where}: ${outcome}`);
         if (changed.length) problems.push(`${where}: changed ${changed.join(", ")}`);
       }
