@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HEALTH_CHECK_PROBE_GROUPS, HEALTH_CHECK_PROBES, probesOf } from "./health-check-probes";
 
-const SEED = join(__dirname, "../../../../shared/seeds/002_24d50867fb4a0ddb.txt");
+const SEED = join(__dirname, "../../../test/data/seeds/002_24d50867fb4a0ddb.txt"); // a copy of ../shared/seeds/ (test/data/seeds/README.md)
 const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
 
 describe("R-63 R-11 the health check checklist: the peer review benchmark's customer-focus probes", () => {
