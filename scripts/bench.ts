@@ -3,8 +3,9 @@
 //   (b) rendered pages, signed in, with autocannon at 50 connections, beside a bare node:http
 //       hello-world and the same page's HTML from plain React renderToString (bench-baseline-server.ts);
 //   (c) the deadline rush: 350 authorities × 2 officers over HTTP at 50 in flight (bench-rush.ts).
-// The real server is the production build under remix-serve (test/setup/server.ts), with its own
-// temporary SQLite file. Writes bench/results.json and bench/README.md.
+// The real server is the production build under server.mjs, as `npm start` serves it
+// (test/setup/server.ts), with its own temporary SQLite file; WEB_CONCURRENCY=n in the
+// environment runs it as n processes (recorded in the results). Writes bench/results.json and bench/README.md.
 //
 //   npm run bench                       everything (about 8 minutes)
 //   npm run bench -- --only pages,rush  some parts: selection, pages, rush
@@ -473,7 +474,7 @@ interface Results {
   date: string;
   machine: ReturnType<typeof machine>;
   loadAverage: { before: number[]; after: number[] };
-  settings: { connections: number; durationSeconds: number; warmupSeconds: number; quick: boolean };
+  settings: { connections: number; durationSeconds: number; warmupSeconds: number; quick: boolean; serverProcesses: number };
   selection: SelectionBenchResult | null;
   hello: LoadResult | null;
   pages: PageResult[] | null;
@@ -511,12 +512,12 @@ function analysis(results: Results): string {
   }
   lines.push(
     "",
-    "What should change, by gain for effort (none of it is in the files this benchmark owns):",
+    "What changed since the first runs, and what is left, by gain for effort:",
     "",
-    "1. `vite.config.ts`: `v3_lazyRouteDiscovery: false`. A/B on the question page (23 November, same database, alternating 6 s runs): 149, 166, 173 req/s with it, 183, 217, 243 without (+25–40%); the HTML also shrinks from 22.3 to 18.2 kB.",
-    "2. Serve with a small Express server of our own instead of `remix-serve`: no morgan line per request, `express.static` only on `/assets` and `/build` (not a `stat` before every page), compression left to the proxy.",
-    "3. Use both cores: two processes (`node:cluster`, or two instances behind the proxy); SQLite in WAL mode lets them read at once and serialises writes (`busy_timeout`). Measured +10–25% only, with the second core busy with other people's jobs; on an idle machine up to about 2×.",
-    "4. Fewer reads per page: cache the round and the authority per process (they change rarely), read the session and its user in one query, prepared statements for the hot reads.",
+    "1. Done: `v3_lazyRouteDiscovery: false` in `vite.config.ts` (an A/B on the question page on 23 November: 149, 166, 173 req/s with it, 183, 217, 243 without; the HTML shrinks from 22.3 to 18.2 kB).",
+    "2. Done: the bench and the tests serve with `server.mjs` (as `npm start`), which looks for static files only under `/assets` and `/favicon.ico` instead of a `stat` before every page. Left: the morgan line per request, and compression (better left to a proxy).",
+    "3. Done: `WEB_CONCURRENCY=2` runs two processes (`node:cluster`); run the bench with it to measure both cores (`WEB_CONCURRENCY=2 npm run bench`). SQLite in WAL mode lets them read at once and serialises writes (`busy_timeout`).",
+    "4. Left: fewer reads per page — cache the round and the authority per process (they change rarely), read the session and its user in one query, prepared statements for the hot reads; and render the EOI PDF in the outbox worker rather than in the submit request.",
     "5. Restate the page targets: even with 1–4, a signed-in server-rendered Remix page at ≥ 1,000 req/s on one core of this machine is unlikely, and \"÷ plain React\" measures React Router and Remix as much as this service. \"Per core\", or \"for the two-process deployment\", can be met and kept.",
   );
   return lines.join("\n");
@@ -542,7 +543,7 @@ ${text}
 - **(a) Selection**: \`runSelectionBench()\` of scripts/bench-select.ts: median times of our exact
   optimiser and of HiGHS (MILP, WebAssembly) on the same seeded instances; "HiGHS ÷ ours" is how many
   times faster ours is.
-- **(b) Pages**: the production build (\`remix vite:build\`) under \`remix-serve\`, a temporary SQLite
+- **(b) Pages**: the production build (\`remix vite:build\`) under \`server.mjs\` (${results.settings.serverProcesses ?? 1} process${(results.settings.serverProcesses ?? 1) === 1 ? "" : "es"}, \`WEB_CONCURRENCY\`), a temporary SQLite
   file seeded with the demo world at stage 2 (stage 1 if that seed is missing) and a half-written
   draft for Newcastle, signed in through a session row and signed cookies. autocannon, ${results.settings.connections}
   connections, ${results.settings.warmupSeconds} s warm-up then ${results.settings.durationSeconds} s measured; p95 from every response's time. Baselines, each in its own
@@ -592,7 +593,7 @@ async function main() {
     date: new Date().toISOString(),
     machine: machine(),
     loadAverage: { before: loadavg(), after: [] },
-    settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, quick: QUICK },
+    settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, quick: QUICK, serverProcesses: Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1) || 1) },
     selection: null,
     hello: null,
     pages: null,
