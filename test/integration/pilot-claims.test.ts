@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFileDatabaseUrl, onPostgres } from "../setup/db";
 
 // R-62 Grant claims through the route modules, as the pilot's officer, another authority's
 // officer, an assessor and the programme manager (R-20), with the bad input the issue names:
@@ -9,8 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // pilot-reports.test.ts).
 const WORK = mkdtempSync(join(tmpdir(), "toolkit-claims-routes-"));
 mkdirSync(join(WORK, "mail"), { recursive: true });
-process.env.DATABASE_FILE = join(WORK, "service.sqlite");
-delete process.env.DATABASE_URL;
+// Under `npm run test:pg` the routes use a PostgreSQL database of this file's own (R-74).
+if (onPostgres) process.env.DATABASE_URL = await createFileDatabaseUrl();
+else {
+  process.env.DATABASE_FILE = join(WORK, "service.sqlite");
+  delete process.env.DATABASE_URL;
+}
 process.env.CLOCK_NOW = "2009-11-16T10:00:00.000Z";
 process.env.SESSION_SECRET = `claims-route-tests-${"c".repeat(32)}`;
 process.env.MAIL_DIR = join(WORK, "mail");

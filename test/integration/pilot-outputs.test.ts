@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createFileDatabaseUrl, onPostgres } from "../setup/db";
 import * as files from "../factories/uploads";
 
 // R-60 Outputs A–F through the route modules, as a browser would post them (multipart with a
@@ -10,8 +11,12 @@ import * as files from "../factories/uploads";
 // The app reads its environment on first use, so it is set before any app module is imported.
 const WORK = mkdtempSync(join(tmpdir(), "toolkit-outputs-"));
 mkdirSync(join(WORK, "mail"), { recursive: true });
-process.env.DATABASE_FILE = join(WORK, "service.sqlite");
-delete process.env.DATABASE_URL;
+// Under `npm run test:pg` the routes use a PostgreSQL database of this file's own (R-74).
+if (onPostgres) process.env.DATABASE_URL = await createFileDatabaseUrl();
+else {
+  process.env.DATABASE_FILE = join(WORK, "service.sqlite");
+  delete process.env.DATABASE_URL;
+}
 process.env.CLOCK_NOW = "2009-11-16T10:00:00.000Z"; // mid-programme, Q3 2009/10
 process.env.SESSION_SECRET = `outputs-route-tests-${"z".repeat(32)}`;
 process.env.MAIL_DIR = join(WORK, "mail");

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFileDatabaseUrl, onPostgres } from "../setup/db";
 
 // R-61 Quarterly reports through the route modules (loader = GET, action = POST), as the pilot's
 // officers, another authority's officer, an assessor and the programme manager (R-20), with the
@@ -10,8 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // is loaded (imports below are dynamic); the clock moves by CLOCK_NOW.
 const WORK = mkdtempSync(join(tmpdir(), "toolkit-reports-routes-"));
 mkdirSync(join(WORK, "mail"), { recursive: true });
-process.env.DATABASE_FILE = join(WORK, "service.sqlite");
-delete process.env.DATABASE_URL;
+// Under `npm run test:pg` the routes use a PostgreSQL database of this file's own (R-74).
+if (onPostgres) process.env.DATABASE_URL = await createFileDatabaseUrl();
+else {
+  process.env.DATABASE_FILE = join(WORK, "service.sqlite");
+  delete process.env.DATABASE_URL;
+}
 process.env.CLOCK_NOW = "2009-11-16T10:00:00.000Z";
 process.env.SESSION_SECRET = `reports-route-tests-${"r".repeat(32)}`;
 process.env.MAIL_DIR = join(WORK, "mail");

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFileDatabaseUrl, onPostgres } from "../setup/db";
 import * as files from "../factories/uploads";
 
 // R-60 R-20 Evidence files: served only to the pilot's own officers and the programme manager,
@@ -9,8 +10,12 @@ import * as files from "../factories/uploads";
 // CSRF-checked like any other; a file's bytes are never all kept when it is too large.
 const WORK = mkdtempSync(join(tmpdir(), "toolkit-uploads-"));
 mkdirSync(join(WORK, "mail"), { recursive: true });
-process.env.DATABASE_FILE = join(WORK, "service.sqlite");
-delete process.env.DATABASE_URL;
+// Under `npm run test:pg` the routes use a PostgreSQL database of this file's own (R-74).
+if (onPostgres) process.env.DATABASE_URL = await createFileDatabaseUrl();
+else {
+  process.env.DATABASE_FILE = join(WORK, "service.sqlite");
+  delete process.env.DATABASE_URL;
+}
 process.env.CLOCK_NOW = "2009-11-16T10:00:00.000Z";
 process.env.SESSION_SECRET = `uploads-route-tests-${"u".repeat(32)}`;
 process.env.MAIL_DIR = join(WORK, "mail");
