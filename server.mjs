@@ -46,6 +46,11 @@ function runPrimary(count) {
       stopping = true;
       for (const worker of Object.values(cluster.workers ?? {}))
         worker?.process.kill("SIGTERM");
+      // A worker still finishing a request after 2 seconds is stopped, so none outlives the server.
+      setTimeout(() => {
+        for (const worker of Object.values(cluster.workers ?? {}))
+          worker?.process.kill("SIGKILL");
+      }, 2_000).unref();
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
     });
   }

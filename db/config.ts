@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import type { Knex } from "knex";
 import { migrationSource } from "./migrations/index";
@@ -41,10 +42,35 @@ function parseNumber(text: string): number {
   return value;
 }
 
+/**
+ * knex's better-sqlite3 client, whose transactions begin with BEGIN IMMEDIATE: a transaction takes
+ * the database's write lock when it starts, waiting for it (busy_timeout), instead of at its
+ * first write. With the default deferred BEGIN, a transaction that reads and then writes while
+ * another process (WEB_CONCURRENCY, a second instance, a command line) committed in between fails
+ * at once with SQLITE_BUSY (its snapshot is stale, and SQLite cannot wait that out). ADR 0041.
+ */
+function immediateTransactionsClient(): Knex.Config["client"] {
+  const load = createRequire(import.meta.url);
+  type Constructor = new (...args: never[]) => { query(conn: unknown, sql: string): unknown };
+  const BetterSqliteClient = load("knex/lib/dialects/better-sqlite3/index.js") as new (...args: never[]) => object;
+  const SqliteTransaction = load("knex/lib/dialects/sqlite3/execution/sqlite-transaction.js") as Constructor;
+  class ImmediateTransaction extends SqliteTransaction {
+    begin(conn: unknown) {
+      return this.query(conn, "BEGIN IMMEDIATE;");
+    }
+  }
+  class ImmediateBetterSqliteClient extends BetterSqliteClient {
+    transaction(...args: never[]) {
+      return new ImmediateTransaction(this as never, ...args);
+    }
+  }
+  return ImmediateBetterSqliteClient as unknown as Knex.Config["client"];
+}
+
 export function sqliteConfig(filename: string): Knex.Config {
   if (filename !== ":memory:") mkdirSync(dirname(filename), { recursive: true });
   return {
-    client: "better-sqlite3",
+    client: immediateTransactionsClient(),
     connection: { filename },
     useNullAsDefault: true,
     // One connection: better-sqlite3 is synchronous, and a single writer avoids SQLITE_BUSY

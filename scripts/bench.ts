@@ -145,7 +145,7 @@ const PAGES: PageSpec[] = [
   { name: "EOI question page", path: "/applicant/eoi/leadership/1", routeIds: ["routes/applicant.eoi.$sectionId.$page"], as: "officer", expect: "Leadership and commitment" },
   { name: "EOI task list", path: "/applicant/eoi", routeIds: ["routes/applicant.eoi._index"], as: "officer", expect: "Your expression of interest" },
   { name: "selection page", path: "/manage/sift/selection", routeIds: ["routes/manage.sift.selection"], as: "manager", expect: "Select the pilots" },
-  { name: "programme dashboard (R-64)", path: "/manage/dashboard", routeIds: ["routes/manage.dashboard", "routes/manage.monitoring._index", "routes/manage.monitoring"], as: "manager", expect: "" },
+  { name: "programme dashboard (R-64)", path: "/manage/monitoring", routeIds: ["routes/manage.monitoring._index"], as: "manager", expect: "Pilot monitoring" },
 ];
 
 export interface PageResult {
@@ -349,29 +349,34 @@ const packageOf = (url: string, functionName: string): string => {
   return "other";
 };
 
-/** The server's CPU profile, summarised: self time by package and the top functions. */
+/**
+ * The server's CPU profiles, summarised: self time by package and the top functions. With
+ * WEB_CONCURRENCY there is one profile per process (the primary only waits): they are added up.
+ */
 function readProfile(dir: string): ProfileSummary {
-  const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
-  if (!file) return { byPackage: [], top: [], idle: NaN };
-  const profile = JSON.parse(readFileSync(join(dir, file), "utf8")) as {
-    nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
-    samples: number[];
-    timeDeltas: number[];
-  };
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const files = readdirSync(dir).filter((name) => name.endsWith(".cpuprofile"));
+  if (!files.length) return { byPackage: [], top: [], idle: NaN };
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
   let total = 0;
-  profile.samples.forEach((id, index) => {
-    const frame = byId.get(id)!.callFrame;
-    const where = frame.url ? `${frame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/build\//, "build/").replace(/\?t=[\d.]+/, "")}:${frame.lineNumber + 1}` : "";
-    const key = `${frame.functionName || "(anonymous)"} ${where}`.trim();
-    const delta = profile.timeDeltas[index] ?? 0;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + delta);
-    const pkg = packageOf(frame.url, frame.functionName);
-    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + delta);
-    total += delta;
-  });
+  for (const file of files) {
+    const profile = JSON.parse(readFileSync(join(dir, file), "utf8")) as {
+      nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+      samples: number[];
+      timeDeltas: number[];
+    };
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    profile.samples.forEach((id, index) => {
+      const frame = byId.get(id)!.callFrame;
+      const where = frame.url ? `${frame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/build\//, "build/").replace(/\?t=[\d.]+/, "")}:${frame.lineNumber + 1}` : "";
+      const key = `${frame.functionName || "(anonymous)"} ${where}`.trim();
+      const delta = profile.timeDeltas[index] ?? 0;
+      byFunction.set(key, (byFunction.get(key) ?? 0) + delta);
+      const pkg = packageOf(frame.url, frame.functionName);
+      byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + delta);
+      total += delta;
+    });
+  }
   const top = (map: Map<string, number>, n: number) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
   return {
     idle: (byFunction.get("(idle)") ?? 0) / total,

@@ -40,6 +40,15 @@ describe("the production server with WEB_CONCURRENCY=2", () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
+    } catch {
+      return false;
+    }
+  };
+
   it("runs two workers that answer pages and health checks, and SIGTERM stops them all", async () => {
     const workers = childrenOf(server.child.pid!);
     expect(workers).toHaveLength(2);
@@ -52,14 +61,15 @@ describe("the production server with WEB_CONCURRENCY=2", () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     await server.stop();
     expect(server.alive()).toBe(false);
-    const stillRunning = workers.filter((pid) => {
-      try {
-        process.kill(pid, 0);
-        return !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
-      } catch {
-        return false;
-      }
-    });
-    expect(stillRunning).toEqual([]);
+    expect(workers.filter(alive)).toEqual([]);
+  });
+
+  it("workers whose primary is killed outright (SIGKILL) stop too, rather than serve on alone", async () => {
+    const again = await startServer({ buildDir: await serverBuild(), databaseFile: join(dir, "service.sqlite"), env: { WEB_CONCURRENCY: "2", MAIL_DIR: join(dir, "mail") } });
+    const workers = childrenOf(again.child.pid!);
+    expect(workers).toHaveLength(2);
+    await again.kill();
+    for (const deadline = Date.now() + 10_000; workers.some(alive) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+    expect(workers.filter(alive)).toEqual([]);
   });
 });
