@@ -289,7 +289,8 @@ async function benchRush(buildDir: string, options: { authorities: number; profi
   const profileDir = join(dir, "profile");
   let server: RunningServer | undefined;
   try {
-    server = await startServer({ buildDir, databaseFile, env: { OUTBOX_WORKER: "off", MAIL_DIR: join(dir, "mail") }, nodeArgs: options.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] });
+    // The profiled run is one process: node:cluster's workers do not write a profile on SIGTERM.
+    server = await startServer({ buildDir, databaseFile, env: { OUTBOX_WORKER: "off", MAIL_DIR: join(dir, "mail"), ...(options.profile ? { WEB_CONCURRENCY: "1" } : {}) }, nodeArgs: options.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] });
     OfficerBrowser.retried = 0;
     const result = await runRush({
       baseUrl: server.url,
@@ -349,10 +350,7 @@ const packageOf = (url: string, functionName: string): string => {
   return "other";
 };
 
-/**
- * The server's CPU profiles, summarised: self time by package and the top functions. With
- * WEB_CONCURRENCY there is one profile per process (the primary only waits): they are added up.
- */
+/** The server's CPU profiles, summarised (added up if there are several): self time by package and the top functions. */
 function readProfile(dir: string): ProfileSummary {
   const files = readdirSync(dir).filter((name) => name.endsWith(".cpuprofile"));
   if (!files.length) return { byPackage: [], top: [], idle: NaN };
@@ -462,7 +460,7 @@ function report(results: Results): string {
   if (rushProfile?.byPackage.length) {
     const pct = (n: number) => `${(n * 100).toFixed(1).padStart(5)}%`;
     lines.push(
-      `Server CPU profile (--cpu-prof) during a separate ${results.rushProfile!.authorities}-authority rush, self time by package:`,
+      `Server CPU profile (--cpu-prof) during a separate ${results.rushProfile!.authorities}-authority rush on one process, self time by package:`,
       ...rushProfile.byPackage.map((p) => `  ${pct(p.share)}  ${p.name}`),
       "  top functions:",
       ...rushProfile.top.map((t) => `  ${pct(t.share)}  ${t.fn}`),
@@ -499,7 +497,7 @@ function analysis(results: Results): string {
   if (question?.page && question.react) {
     const cpuMs = 1000 / question.page.requestsPerSecond;
     lines.push(
-      `- **The server is one Node process and it is CPU-bound.** The question page gives ${f0(question.page.requestsPerSecond)} req/s — about ${cpuMs.toFixed(1)} ms of server time a page — where React alone renders the same HTML at ${f0(question.react.requestsPerSecond)} req/s (${(1000 / question.react.requestsPerSecond).toFixed(2)} ms). So ≥ 1,000 req/s is ${(1000 / question.page.requestsPerSecond).toFixed(1)}× away, and half the plain-React throughput ${((question.react.requestsPerSecond / 2) / question.page.requestsPerSecond).toFixed(0)}× away.${
+      `- **The server is CPU-bound** (${results.settings.serverProcesses ?? 1} process${(results.settings.serverProcesses ?? 1) === 1 ? "" : "es"} on ${results.machine.cpus} cores). The question page gives ${f0(question.page.requestsPerSecond)} req/s — about ${(cpuMs * (results.settings.serverProcesses ?? 1)).toFixed(1)} ms of one core's time a page — where React alone, in one process, renders the same HTML at ${f0(question.react.requestsPerSecond)} req/s (${(1000 / question.react.requestsPerSecond).toFixed(2)} ms). So ≥ 1,000 req/s is ${(1000 / question.page.requestsPerSecond).toFixed(1)}× away, and half the plain-React throughput ${((question.react.requestsPerSecond / 2) / question.page.requestsPerSecond).toFixed(0)}× away.${
         results.rushProfile?.profile && !Number.isNaN(results.rushProfile.profile.idle) ? ` In the profiled rush the server process was idle ${(results.rushProfile.profile.idle * 100).toFixed(1)}% of the time.` : ""
       }`,
     );
