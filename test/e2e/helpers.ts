@@ -18,6 +18,10 @@ const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 export async function expectAccessible(page: Page, options: { javaScript?: boolean } = {}) {
   let target = page;
   let scratch: Page | null = null;
+  // The whole page, not the part parsed so far: a long page arrives in several chunks, and a test
+  // may go on as soon as its heading is there (a JS-off page's HTML cut after an input, before its
+  // label, once looked like a missing label).
+  await page.waitForLoadState("load");
   if (options.javaScript === false) {
     const html = await page.content();
     const browser = page.context().browser()!;

@@ -61,7 +61,8 @@ async function makeJourneyPilot(db: Knex, round: Round, mode: "on" | "off"): Pro
   const region = REGIONS.find((r) => !taken.has(r));
   if (!region) throw new Error("Every region has a grant award already: no room for the journey's pilot");
   const name = mode === "on" ? "Journey Test Borough Council" : "Offline Test District Council";
-  const authority = await makeAuthority(db, { name, region, type: "unitary" });
+  // A code of its own: the factory's counter starts again in each Playwright worker, and earlier journeys used it.
+  const authority = await makeAuthority(db, { name, region, type: "unitary", code: mode === "on" ? "E0S400001" : "E0S400002" });
   const officer = await makeUser(db, { email, authorityId: authority.id, password: DEMO_PASSWORD, name: `Stage 4 officer (${mode})` });
   const eoi = await makeSubmittedEoi(db, { authority: { id: authority.id }, roundId: round.id, answers: eoiAnswers({ name }) });
   await db("eois").where({ id: eoi.id }).update({ status: "invited" });
