@@ -30,9 +30,9 @@ export interface Pilot {
   focusArea: FocusArea | null;
 }
 
-async function pilotFromAward(db: Knex | Knex.Transaction, award: Award | null): Promise<Pilot> {
+async function pilotFromAward(db: Knex | Knex.Transaction, award: Award | null, knownRound: Round | null = null): Promise<Pilot> {
   if (!award || award.status !== "accepted") throw new PilotNotFoundError("not a pilot");
-  const round = await findRound(db as Knex, award.roundId);
+  const round = knownRound?.id === award.roundId ? knownRound : await findRound(db as Knex, award.roundId);
   if (!round) throw new PilotNotFoundError("no round");
   const application = await findApplication(db, award.applicationId);
   const eoi = application ? await findEoi(db, application.eoiId) : null;
@@ -40,24 +40,24 @@ async function pilotFromAward(db: Knex | Knex.Transaction, award: Award | null):
   return { award, round, programme: programmeFor(round).programme, letter: await offerLetterFor(db, award), focusArea: isFocusArea(focus) ? focus : null };
 }
 
-/** R-20 The signed-in officer's own pilot: their authority's accepted award in the current round. */
-export async function pilotForOfficer(db: Knex | Knex.Transaction, user: User): Promise<Pilot> {
+/** The officer's authority's award in the current round (accepted or not), with that round. */
+async function officersAward(db: Knex | Knex.Transaction, user: User): Promise<{ round: Round | null; award: Award | null }> {
   if (user.role !== "applicant" || user.authorityId === null) throw new PilotForbiddenError("not an officer of an authority");
   const round = await currentRound(db as Knex);
-  if (!round) throw new PilotNotFoundError("no round");
-  const award = (await listAwards(db, round.id)).find((candidate) => candidate.authorityId === user.authorityId) ?? null;
-  return pilotFromAward(db, award);
+  if (!round) return { round: null, award: null };
+  return { round, award: (await listAwards(db, round.id)).find((candidate) => candidate.authorityId === user.authorityId) ?? null };
 }
 
-/** Whether the officer's authority runs a pilot (for the applicant home page's link). */
+/** R-20 The signed-in officer's own pilot: their authority's accepted award in the current round. */
+export async function pilotForOfficer(db: Knex | Knex.Transaction, user: User): Promise<Pilot> {
+  const { round, award } = await officersAward(db, user);
+  return pilotFromAward(db, award, round);
+}
+
+/** Whether the officer's authority runs a pilot (for the applicant home page's link): no offer letter is built. */
 export async function isPilotOfficer(db: Knex, user: User): Promise<boolean> {
-  try {
-    await pilotForOfficer(db, user);
-    return true;
-  } catch (error) {
-    if (error instanceof PilotNotFoundError || error instanceof PilotForbiddenError) return false;
-    throw error;
-  }
+  if (user.role !== "applicant" || user.authorityId === null) return false;
+  return (await officersAward(db, user)).award?.status === "accepted";
 }
 
 /** R-20 Any pilot, by its award id, for the programme manager only. */
