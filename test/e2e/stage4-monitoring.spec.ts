@@ -4,6 +4,7 @@ import { sqliteConfig } from "../../db/config";
 import { addDays, londonDate, quarterDates, quarterOf } from "../../app/domain/calendar";
 import type { Round } from "../../app/data/rounds.server";
 import { makeApplication } from "../factories/applications";
+import { makeAcceptedAward } from "../factories/pilots";
 import { eoiAnswers, makeSubmittedEoi } from "../factories/eois";
 import { makeAuthority, makeUser } from "../factories/users";
 import { DEMO_PASSWORD, emailCount, expectAccessible, signIn, waitForEmail } from "./helpers";
@@ -69,13 +70,17 @@ async function makeJourneyPilot(db: Knex, round: Round, mode: "on" | "off"): Pro
   const user = { id: officer.id, name: `Stage 4 officer (${mode})` };
   const application = await makeApplication(db, { round, bid: { authority, eoi: { id: eoi.id, reference: eoi.reference }, officers: [user as never] }, status: "approved", at: new Date(`${addDays(round.startBy, -20)}T10:00:00Z`) });
   const manager = await db("users").where({ email: MANAGER }).first("id");
-  const amountPence = Math.min(application.clgRequestPence, round.maxAwardPence);
-  const [row] = await db("grant_awards")
-    .insert({ round_id: round.id, application_id: application.id, authority_id: authority.id, region, amount_pence: amountPence, clg_request_pence: application.clgRequestPence, status: "offered", awarded_by: manager.id, awarded_at: `${addDays(round.startBy, -10)}T10:00:00.000Z` })
-    .returning("id");
-  const awardId = Number(typeof row === "object" ? row.id : row);
-  const acceptedAt = `${addDays(round.startBy, -5)}T10:00:00.000Z`;
-  await db("grant_awards").where({ id: awardId }).update({ status: "accepted", accepted_by: officer.id, accepted_at: acceptedAt, accepting_officer_name: user.name, accepting_officer_role: "Head of Customer Services", acceptance_date: addDays(round.startBy, -5), pilot_started_at: acceptedAt, health_check_offered_at: acceptedAt });
+  const awardId = await makeAcceptedAward(db, {
+    roundId: round.id,
+    applicationId: application.id,
+    authority: { id: authority.id, region },
+    amountPence: Math.min(application.clgRequestPence, round.maxAwardPence),
+    clgRequestPence: application.clgRequestPence,
+    managerId: Number(manager.id),
+    officer: user,
+    awardedOn: addDays(round.startBy, -10),
+    acceptedOn: addDays(round.startBy, -5),
+  });
   return { email, authority: name, region, awardId };
 }
 

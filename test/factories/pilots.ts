@@ -52,11 +52,26 @@ export async function makePilots(
   for (const [index, bid] of bids.entries()) {
     const application = await makeApplication(db, { round, bid, status: "approved" });
     const amountPence = specs[index]!.amountPence ?? Math.min(application.clgRequestPence, round.maxAwardPence);
-    const awardId = await insertAward(db, { roundId: round.id, applicationId: application.id, authorityId: bid.authority.id, region: bid.authority.region, amountPence, clgRequestPence: application.clgRequestPence, by: manager.id, at: new Date("2009-08-28T10:00:00Z") });
-    await markAwardAccepted(db, { awardId, userId: bid.officers[0]!.id, officerName: bid.officers[0]!.name, officerRole: "Head of Customer Services", acceptanceDate: "2009-09-01", at: new Date("2009-09-01T10:00:00Z") });
+    const awardId = await makeAcceptedAward(db, { roundId: round.id, applicationId: application.id, authority: bid.authority, amountPence, clgRequestPence: application.clgRequestPence, managerId: manager.id, officer: bid.officers[0]! });
     pilots.push({ awardId, amountPence, round, bid, officers: bid.officers, manager });
   }
   return pilots;
+}
+
+/**
+ * R-52 R-53 The grant award of an approved application, accepted by the authority's officer, as
+ * stage 3's approval and acceptance record it (by default awarded on 28 August 2009 and accepted on
+ * 1 September 2009, 10:00 UTC). Returns the award's id.
+ */
+export async function makeAcceptedAward(
+  db: Knex,
+  input: { roundId: number; applicationId: number; authority: { id: number; region: string }; amountPence: number; clgRequestPence: number; managerId: number; officer: { id: number; name: string }; awardedOn?: string; acceptedOn?: string },
+): Promise<number> {
+  const awardedOn = input.awardedOn ?? "2009-08-28";
+  const acceptedOn = input.acceptedOn ?? "2009-09-01";
+  const awardId = await insertAward(db, { roundId: input.roundId, applicationId: input.applicationId, authorityId: input.authority.id, region: input.authority.region, amountPence: input.amountPence, clgRequestPence: input.clgRequestPence, by: input.managerId, at: new Date(`${awardedOn}T10:00:00Z`) });
+  await markAwardAccepted(db, { awardId, userId: input.officer.id, officerName: input.officer.name, officerRole: "Head of Customer Services", acceptanceDate: acceptedOn, at: new Date(`${acceptedOn}T10:00:00Z`) });
+  return awardId;
 }
 
 /** One pilot (see makePilots). */

@@ -7,7 +7,6 @@ import { hashPassword } from "~/auth/password.server";
 import { serviceCookies } from "~/auth/cookies.server";
 import type { Role } from "~/auth/roles";
 import { getDb } from "~/data/db.server";
-import { insertAward, markAwardAccepted } from "~/data/awards.server";
 import { findRound, insertRound } from "~/data/rounds.server";
 import { applicationProgramme } from "~/domain/application/programme";
 import { outputField } from "~/domain/application/sections";
@@ -18,6 +17,7 @@ import { applicantContext, saveSectionPage, startEoi, submitEoi } from "~/servic
 import { holdForm } from "~/services/held-forms.server";
 import { completeApplicationAnswers, makeApplication } from "../../factories/applications";
 import { allMarkedComplete, completeAnswers, words } from "../../factories/eoi-answers";
+import { makeAcceptedAward } from "../../factories/pilots";
 import { makeAuthority } from "../../factories/users";
 
 export const now = () => new Date(CLOCK_NOW);
@@ -208,9 +208,7 @@ export async function makeOwnersPilot(world: World): Promise<void> {
   const plain = completeApplicationAnswers(programme);
   const answers = { ...plain, outputs: { ...plain.outputs, [outputField("A", "What")]: `${MARKER} our report on using the Toolkit.` } };
   const application = await makeApplication(db, { round, bid, status: "approved", answers, at: new Date("2009-08-20T10:00:00Z") });
-  const awardId = await insertAward(db, { roundId: round.id, applicationId: application.id, authorityId: bid.authority.id, region: String(authority.region), amountPence: 6_000_000, clgRequestPence: application.clgRequestPence, by: world.users.manager.id, at: new Date("2009-08-28T10:00:00Z") });
-  await markAwardAccepted(db, { awardId, userId: world.users.owner.id, officerName: "Olive Owner", officerRole: "Head of Customer Services", acceptanceDate: "2009-09-01", at: new Date("2009-09-01T10:00:00Z") });
-  world.awardId = awardId;
+  world.awardId = await makeAcceptedAward(db, { roundId: round.id, applicationId: application.id, authority: { id: bid.authority.id, region: String(authority.region) }, amountPence: 6_000_000, clgRequestPence: application.clgRequestPence, managerId: world.users.manager.id, officer: world.users.owner });
   // The same people, signed in on the pilot world's day (their sessions would have expired by then).
   await db("sessions").update({ expires_at: new Date(new Date(PILOT_CLOCK_NOW).getTime() + 12 * 3_600_000).toISOString() });
 }
