@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
+import { ExportLinks } from "~/components/ExportLinks";
 import { BackLink, Table } from "~/components/govuk";
 import { MONITORING_EXPORTS } from "~/services/monitoring-exports.server";
 import { pageTitle } from "~/utils/page";
@@ -31,20 +32,7 @@ export default function MonitoringExports() {
           { text: e.title },
           { text: e.what },
           {
-            html: (
-              <ul className="govuk-list govuk-!-margin-bottom-0">
-                <li>
-                  <a className="govuk-link" href={`/manage/monitoring/exports/${e.file}.csv`} download>
-                    CSV<span className="govuk-visually-hidden"> of {e.title.toLowerCase()}</span>
-                  </a>
-                </li>
-                <li>
-                  <a className="govuk-link" href={`/manage/monitoring/exports/${e.file}.xlsx`} download>
-                    Excel<span className="govuk-visually-hidden"> workbook of {e.title.toLowerCase()}</span>
-                  </a>
-                </li>
-              </ul>
-            ),
+            html: <ExportLinks base="/manage/monitoring/exports" file={e.file} title={e.title} />,
           },
         ])}
       />

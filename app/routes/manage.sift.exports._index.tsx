@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
+import { ExportLinks } from "~/components/ExportLinks";
 import { BackLink, Table } from "~/components/govuk";
 import { getDb } from "~/data/db.server";
 import { listSelections } from "~/data/sift.server";
@@ -50,18 +51,7 @@ export default function Exports() {
               e.file === "selection" && !hasSelection ? (
                 "Not yet"
               ) : (
-                <ul className="govuk-list govuk-!-margin-bottom-0">
-                  <li>
-                    <a className="govuk-link" href={`/manage/sift/exports/${e.file}.csv`} download>
-                      CSV<span className="govuk-visually-hidden"> of {e.title.toLowerCase()}</span>
-                    </a>
-                  </li>
-                  <li>
-                    <a className="govuk-link" href={`/manage/sift/exports/${e.file}.xlsx`} download>
-                      Excel<span className="govuk-visually-hidden"> workbook of {e.title.toLowerCase()}</span>
-                    </a>
-                  </li>
-                </ul>
+                <ExportLinks base="/manage/sift/exports" file={e.file} title={e.title} />
               ),
           },
         ])}
