@@ -12,6 +12,8 @@
 //   npm run bench -- --quick            shorter runs, 60 authorities (a smoke test)
 //   npm run bench -- --no-profile       without the 60-authority rush under --cpu-prof that shows where the CPU goes
 //   npm run bench -- --report           rewrite bench/README.md from bench/results.json
+//   npm run bench -- --only pages --page=question --profile-pages
+//                                       one page on one process under --cpu-prof: where its CPU goes (nothing written)
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -28,6 +30,10 @@ import { formatSelectionBench, runSelectionBench, type SelectionBenchResult } fr
 const args = process.argv.slice(2);
 const QUICK = args.includes("--quick");
 const PROFILE = !args.includes("--no-profile") && !args.includes("--quick");
+/** --profile-pages: the pages on one process under --cpu-prof, the top functions printed; nothing is written. */
+const PROFILE_PAGES = args.includes("--profile-pages");
+/** --page=TEXT: only the pages whose name contains TEXT. */
+const PAGE_FILTER = args.find((a) => a.startsWith("--page="))?.slice("--page=".length);
 const onlyArg = args.find((a) => a.startsWith("--only"));
 const ONLY = onlyArg ? new Set((onlyArg.includes("=") ? onlyArg.split("=")[1]! : args[args.indexOf(onlyArg) + 1]!).split(",")) : null;
 const wanted = (part: string) => !ONLY || ONLY.has(part);
@@ -210,10 +216,16 @@ async function benchPages(buildDir: string, hello: LoadResult): Promise<{ pages:
   };
   await db.destroy();
   const routes = new Set(buildRouteIds(buildDir));
-  const server = await startServer({ buildDir, databaseFile, env: { OUTBOX_WORKER: "off", MAIL_DIR: join(dir, "mail") } });
+  const profileDir = join(dir, "profile");
+  const server = await startServer({
+    buildDir,
+    databaseFile,
+    env: { OUTBOX_WORKER: "off", MAIL_DIR: join(dir, "mail"), ...(PROFILE_PAGES ? { WEB_CONCURRENCY: "1" } : {}) },
+    nodeArgs: PROFILE_PAGES ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+  });
   const results: PageResult[] = [];
   try {
-    for (const spec of PAGES) {
+    for (const spec of PAGES.filter((page) => !PAGE_FILTER || page.name.includes(PAGE_FILTER))) {
       const routeId = spec.routeIds.find((id) => routes.has(id));
       if (!routeId) {
         const reason = `no route yet (looked for ${spec.routeIds.join(", ")})`;
@@ -248,6 +260,12 @@ async function benchPages(buildDir: string, hello: LoadResult): Promise<{ pages:
     }
   } finally {
     await server.stop();
+    if (PROFILE_PAGES) {
+      printProfile(readProfile(profileDir, 40));
+      const kept = mkdtempSync(join(tmpdir(), "toolkit-page-profile-"));
+      for (const file of readdirSync(profileDir)) writeFileSync(join(kept, file), readFileSync(join(profileDir, file)));
+      log(`  profile kept in ${kept} (open in Chrome DevTools → Performance)`);
+    }
     rmSync(dir, { recursive: true, force: true });
   }
   return { pages: results, world: stage };
@@ -351,7 +369,7 @@ const packageOf = (url: string, functionName: string): string => {
 };
 
 /** The server's CPU profiles, summarised (added up if there are several): self time by package and the top functions. */
-function readProfile(dir: string): ProfileSummary {
+function readProfile(dir: string, topFunctions = 15): ProfileSummary {
   const files = readdirSync(dir).filter((name) => name.endsWith(".cpuprofile"));
   if (!files.length) return { byPackage: [], top: [], idle: NaN };
   const byFunction = new Map<string, number>();
@@ -379,8 +397,16 @@ function readProfile(dir: string): ProfileSummary {
   return {
     idle: (byFunction.get("(idle)") ?? 0) / total,
     byPackage: top(byPackage, 14).map(([name, micros]) => ({ name, share: micros / total })),
-    top: top(byFunction, 15).map(([fn, micros]) => ({ fn, share: micros / total })),
+    top: top(byFunction, topFunctions).map(([fn, micros]) => ({ fn, share: micros / total })),
   };
+}
+
+const pct = (n: number) => `${(n * 100).toFixed(1).padStart(5)}%`;
+
+function printProfile(profile: ProfileSummary) {
+  log(`  server profile: idle ${pct(profile.idle)}`);
+  for (const p of profile.byPackage) log(`  ${pct(p.share)}  ${p.name}`);
+  for (const f of profile.top) log(`  ${pct(f.share)}  ${f.fn}`);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -458,7 +484,6 @@ function report(results: Results): string {
   }
   const rushProfile = results.rushProfile?.profile;
   if (rushProfile?.byPackage.length) {
-    const pct = (n: number) => `${(n * 100).toFixed(1).padStart(5)}%`;
     lines.push(
       `Server CPU profile (--cpu-prof) during a separate ${results.rushProfile!.authorities}-authority rush on one process, self time by package:`,
       ...rushProfile.byPackage.map((p) => `  ${pct(p.share)}  ${p.name}`),
@@ -641,6 +666,7 @@ async function main() {
   const text = report(results);
   console.log(`\n${text}\n`);
   mkdirSync(OUT, { recursive: true });
+  if (PROFILE_PAGES) return log("--profile-pages: the figures are under a profiler; nothing written");
   writeFileSync(join(OUT, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(OUT, "README.md"), readme(results, text));
   log(`wrote bench/results.json and bench/README.md in ${((Date.now() - started) / 1000).toFixed(0)} s`);

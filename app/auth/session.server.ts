@@ -1,8 +1,8 @@
 import { redirect, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { now } from "~/clock.server";
 import { getDb } from "~/data/db.server";
-import { deleteSession, findSessionOwnerEvenIfExpired, findSessionUserId, insertSession } from "~/data/sessions.server";
-import { findUserById, type User } from "~/data/users.server";
+import { deleteSession, findSessionOwnerEvenIfExpired, hashToken, insertSession } from "~/data/sessions.server";
+import { findUserBySessionId, type User } from "~/data/users.server";
 import { serviceCookies, SESSION_HOURS } from "./cookies.server";
 import { CsrfError, newCsrfToken, verifyCsrf } from "./csrf.server";
 import type { Role } from "./roles";
@@ -12,12 +12,24 @@ async function sessionToken(request: Request): Promise<string | null> {
   return typeof value === "string" ? value : null;
 }
 
+// The root loader and the page's loader both ask who is signed in, with the same Request: the
+// answer is looked up once per request (the cookie cannot change within it). Sign-in and sign-out
+// forget it, so a later question in the same request sees the new session.
+const usersOfRequests = new WeakMap<Request, Promise<User | null>>();
+
 /** The signed-in user, or null. */
-export async function getUser(request: Request): Promise<User | null> {
+export function getUser(request: Request): Promise<User | null> {
+  let user = usersOfRequests.get(request);
+  if (!user) {
+    user = lookUpUser(request);
+    usersOfRequests.set(request, user);
+  }
+  return user;
+}
+
+async function lookUpUser(request: Request): Promise<User | null> {
   const token = await sessionToken(request);
-  if (!token) return null;
-  const userId = await findSessionUserId(getDb(), token, now());
-  return userId === null ? null : findUserById(getDb(), userId);
+  return token ? findUserBySessionId(getDb(), hashToken(token), now()) : null;
 }
 
 /** The user whose session cookie this request carries, even when that session has expired. */
@@ -80,6 +92,7 @@ async function readMultipart(request: Request, uploadHandler: UploadHandler): Pr
  * so a session id planted before sign-in is worthless (session fixation).
  */
 export async function startSession(request: Request, userId: number): Promise<Headers> {
+  usersOfRequests.delete(request);
   const old = await sessionToken(request);
   if (old) await deleteSession(getDb(), old);
   const token = await insertSession(getDb(), userId, now(), SESSION_HOURS);
@@ -90,6 +103,7 @@ export async function startSession(request: Request, userId: number): Promise<He
 }
 
 export async function endSession(request: Request): Promise<Headers> {
+  usersOfRequests.delete(request);
   const token = await sessionToken(request);
   if (token) await deleteSession(getDb(), token);
   const headers = new Headers();

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Knex } from "knex";
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** A new session: the token goes into the cookie, only its hash into the database. */
 export async function insertSession(db: Knex, userId: number, now: Date, hours: number): Promise<string> {
@@ -13,11 +13,6 @@ export async function insertSession(db: Knex, userId: number, now: Date, hours: 
     expires_at: new Date(now.getTime() + hours * 3600_000).toISOString(),
   });
   return token;
-}
-
-export async function findSessionUserId(db: Knex, token: string, now: Date): Promise<number | null> {
-  const row = await db("sessions").where({ id: hashToken(token) }).where("expires_at", ">", now.toISOString()).first("user_id");
-  return row ? Number(row.user_id) : null;
 }
 
 export async function deleteSession(db: Knex, token: string): Promise<void> {

@@ -38,6 +38,17 @@ export async function findUserById(db: Knex, id: number): Promise<User | null> {
   return row ? toUser(row) : null;
 }
 
+/** The user of a live session (by the hash of its token), in one query: every page asks this. */
+export async function findUserBySessionId(db: Knex, sessionId: string, now: Date): Promise<User | null> {
+  const row = await db("sessions")
+    .join("users", "users.id", "sessions.user_id")
+    .leftJoin("authorities", "authorities.id", "users.authority_id")
+    .where("sessions.id", sessionId)
+    .where("sessions.expires_at", ">", now.toISOString())
+    .first(userColumns);
+  return row ? toUser(row) : null;
+}
+
 export async function findUserWithHashByEmail(db: Knex, email: string): Promise<(User & { passwordHash: string | null }) | null> {
   const row = await db("users")
     .leftJoin("authorities", "authorities.id", "users.authority_id")
