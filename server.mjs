@@ -10,7 +10,6 @@ import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import morgan from "morgan";
 
 const workers = Math.max(
   1,
@@ -101,7 +100,7 @@ async function runServer() {
   // not first look on disk for a file of its name.
   app.use("/assets", express.static(`${build.assetsBuildDirectory}/assets`, { immutable: true, maxAge: "1y" }));
   app.get("/favicon.ico", express.static(build.assetsBuildDirectory, { maxAge: "1d" }));
-  app.use(morgan("tiny"));
+  app.use(requestLog());
   app.all(
     "*",
     createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production" })
@@ -112,4 +111,34 @@ async function runServer() {
   );
   for (const signal of ["SIGTERM", "SIGINT"])
     process.once(signal, () => server.close(() => process.exit(0)));
+}
+
+/**
+ * The request log: a line per request when it has been answered, as morgan's "tiny" format
+ * (method, path, status, length, time), written to stdout in batches — gathered for up to 200 ms
+ * or 32 kB and written together. morgan with a write per request cost the question page a tenth of
+ * its throughput (ADR 0071). The batch is written at exit, so a normal stop loses nothing; a crash
+ * may lose the last 200 ms of request lines (errors go to stderr at once, as before).
+ */
+function requestLog() {
+  let batch = "";
+  let timer = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!batch) return;
+    process.stdout.write(batch);
+    batch = "";
+  };
+  process.on("exit", flush);
+  return (req, res, next) => {
+    const started = performance.now();
+    res.once("finish", () => {
+      const length = res.getHeader("content-length");
+      batch += `${req.method} ${req.originalUrl} ${res.statusCode} ${length ?? "-"} - ${(performance.now() - started).toFixed(3)} ms\n`;
+      if (batch.length >= 32 * 1024) flush();
+      else if (!timer) timer = setTimeout(flush, 200).unref();
+    });
+    next();
+  };
 }

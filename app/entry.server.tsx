@@ -1,9 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { isDatabaseUnavailable } from "./data/db-errors";
 import { NonceContext } from "./nonce";
@@ -46,33 +44,42 @@ export default function handleRequest(
 ) {
   const nonce = randomBytes(16).toString("base64");
   if (databaseUnavailable.has(request) && responseStatusCode === 500) responseStatusCode = 503;
-  const waitForAll = isbot(request.headers.get("user-agent") || "") || remixContext.isSpaMode;
+  // Every loader has finished before the page renders (the service defers no data), so nothing is
+  // gained by streaming: the page is rendered whole and sent as one body, which costs less than
+  // passing a stream through Node and web streams chunk by chunk (ADR 0071). Crawlers get the
+  // same.
   return new Promise((resolve, reject) => {
-    let shellRendered = false;
+    let rendered = false;
+    let timeout: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceContext.Provider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
+        onAllReady() {
+          rendered = true;
+          const chunks: Buffer[] = [];
           const body = new PassThrough();
-          const stream = createReadableStreamFromReadable(body);
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          applySecurityHeaders(responseHeaders, nonce);
-          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+          body.on("data", (chunk: Buffer) => chunks.push(chunk));
+          body.on("end", () => {
+            clearTimeout(timeout);
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            applySecurityHeaders(responseHeaders, nonce);
+            resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+          });
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(timeout);
           reject(error);
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (rendered) console.error(error);
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    timeout = setTimeout(abort, ABORT_DELAY);
   });
 }

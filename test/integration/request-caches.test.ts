@@ -28,7 +28,7 @@ describe("route matching, kept per route tree (patches/@remix-run+router)", () =
     const first = matchRoutes(routes, "/applicant/eoi/leadership/1")!;
     expect(first.map((m) => m.route.id)).toEqual(["root", "question"]);
     expect(first[1]!.params).toEqual({ sectionId: "leadership", page: "1" });
-    first[1]!.params.sectionId = "changed by a caller";
+    (first[1]!.params as Record<string, string>).sectionId = "changed by a caller";
     first.pop();
     const second = matchRoutes(routes, "/applicant/eoi/leadership/1")!;
     expect(second.map((m) => m.route.id)).toEqual(["root", "question"]);

@@ -209,7 +209,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   // The production server of `npm start` (server.mjs: Express as remix-serve, plus security headers and the body limit).
   const child = spawn(process.execPath, [...nodeArgs, "server.mjs"], spawnOptions);
-  // Keep the last 200 kB: the server logs every request (morgan), and a load test makes many.
+  // Keep the last 200 kB: the server logs every request (server.mjs requestLog), and a load test makes many.
   const keep = (chunk: Buffer) => {
     output += chunk.toString();
     if (output.length > 400_000) output = output.slice(-200_000);
