@@ -27,6 +27,6 @@ if (stale) {
 run("npx", ["tsx", "scripts/migrate.ts"]);
 run("npx", ["tsx", "scripts/seed.ts", "--if-empty", ...(process.env.DEMO_STAGE ? ["--stage", process.env.DEMO_STAGE] : [])]);
 
-const server = spawn(process.execPath, ["server.mjs"], { stdio: "inherit", env: { PORT: "3000", NODE_ENV: "production", ...process.env } });
+const server = spawn(process.execPath, ["--max-semi-space-size=32", "server.mjs"], { stdio: "inherit", env: { PORT: "3000", NODE_ENV: "production", ...process.env } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
