@@ -11,3 +11,18 @@ export function now(): Date {
 export function isoNow(): string {
   return now().toISOString();
 }
+
+let started: { at: string; realMs: number } | undefined;
+
+/**
+ * The clock of background jobs that wait for time to pass (the outbox's back-off and leases,
+ * R-71): the same as `now()` without `CLOCK_NOW`; with it, it starts at that instant and then
+ * runs at real speed, so a frozen clock neither strands a queued email nor stops its retries.
+ * It is never behind `now()`, so whatever a request stamped with `now()` is due to it (ADR 0074).
+ */
+export function runningNow(): Date {
+  const fixed = process.env.CLOCK_NOW;
+  if (!fixed) return new Date();
+  if (started?.at !== fixed) started = { at: fixed, realMs: Date.now() };
+  return new Date(new Date(fixed).getTime() + (Date.now() - started.realMs));
+}

@@ -96,7 +96,7 @@ export async function deliverDueEmails(db: Knex, transport: MailTransport, at: D
       });
       await db("email_outbox")
         .where({ id: row.id })
-        .update({ status: "sent", sent_at: new Date().toISOString(), locked_until: null, attempts: Number(row.attempts) + 1, message_id: result.messageId, eml_path: result.emlPath ?? null, last_error: null });
+        .update({ status: "sent", sent_at: clock().toISOString(), locked_until: null, attempts: Number(row.attempts) + 1, message_id: result.messageId, eml_path: result.emlPath ?? null, last_error: null });
       sent += 1;
     } catch (error) {
       const attempts = Number(row.attempts) + 1;
