@@ -9,7 +9,7 @@ import { formatDateLondon } from "~/domain/calendar";
 import type { ClaimForm } from "~/domain/monitoring/claims";
 import { formatMoney } from "~/domain/money";
 import { listPilotClaims, makeClaim } from "~/services/pilot-claims.server";
-import { orPilotResponse } from "~/services/pilots.server";
+import { orPilotResponse, pilotForOfficer } from "~/services/pilots.server";
 import { evidenceUploadHandler, fileFromForm, prepareUpload } from "~/services/uploads.server";
 import { formErrors, pageTitle } from "~/utils/page";
 
@@ -28,6 +28,7 @@ const FIELD_HREF: Record<string, string> = { periodStart: "periodStart-day", per
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "applicant" });
+  await orPilotResponse(() => pilotForOfficer(getDb(), user)); // R-20 refused before the body (and any file) is read
   const form = await readForm(request, { uploadHandler: evidenceUploadHandler });
   const text = (name: string) => String(form.get(name) ?? "");
   const values: ClaimForm = {

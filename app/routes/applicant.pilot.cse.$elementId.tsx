@@ -6,9 +6,9 @@ import { ServiceForm } from "~/components/forms";
 import { BackLink, Button, ErrorSummary, FileUpload, Input, SummaryList, Textarea } from "~/components/govuk";
 import { getDb } from "~/data/db.server";
 import { formatDateLondon } from "~/domain/calendar";
-import { CSE_CRITERIA, CSE_SUB_CRITERIA } from "~/domain/monitoring/cse-elements";
+import { CSE_CRITERIA, CSE_SUB_CRITERIA, isCseElementId } from "~/domain/monitoring/cse-elements";
 import { UPLOAD_ACCEPT, UPLOAD_TYPES_TEXT } from "~/domain/monitoring/uploads";
-import { addCseEvidence, cseElementForOfficer, removeCseEvidence } from "~/services/cse-evidence.server";
+import { addCseEvidence, cseElementForOfficer, csePilotForOfficer, removeCseEvidence } from "~/services/cse-evidence.server";
 import { orPilotResponse } from "~/services/pilots.server";
 import { evidenceUploadHandler, fileFromForm } from "~/services/uploads.server";
 import { pageTitle } from "~/utils/page";
@@ -32,9 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await readForm(request, { uploadHandler: evidenceUploadHandler });
   const user = await requireUser(request, { role: "applicant" });
   const elementId = params.elementId ?? "";
+  await orPilotResponse(async () => {
+    await csePilotForOfficer(getDb(), user); // R-20 refused before the body (and any file) is read
+    if (!isCseElementId(elementId)) throw new Response("Not found", { status: 404 });
+  });
+  const form = await readForm(request, { uploadHandler: evidenceUploadHandler });
   const intent = String(form.get("intent") ?? "add");
   const values = { evidence: String(form.get("evidence") ?? ""), link: String(form.get("link") ?? "") };
   const result = intent.startsWith("remove:")

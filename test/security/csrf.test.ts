@@ -119,8 +119,11 @@ async function post(route: RouteEntry, persona: Persona, csrf: { cookie: string 
   return { outcome, changed };
 }
 
-/** Actions with a file upload: they check whose pilot it is before reading the body. */
-const BODY_READ_AFTER_OWNERSHIP = new Set(["routes/applicant.pilot.outputs.$outputKey"]);
+/**
+ * The actions that take a file (R-60, R-62, R-63): they check whose pilot it is before reading the
+ * body (test/integration/upload-routes-ownership.test.ts), so before the token in it.
+ */
+const BODY_READ_AFTER_OWNERSHIP = new Set(["routes/applicant.pilot.outputs.$outputKey", "routes/applicant.pilot.claims.new", "routes/applicant.pilot.cse.$elementId"]);
 
 describe("CSRF: every action refuses a POST without this visitor's token, and changes nothing", () => {
   it("the manifest has actions to test", () => {
