@@ -6,6 +6,7 @@
 // cores: SQLite in WAL mode takes writers from several processes (busy_timeout), and the outbox
 // worker in each leases its rows (R-71), so no email goes twice. Default 1: one process.
 import cluster from "node:cluster";
+import { readFileSync } from "node:fs";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";
@@ -78,6 +79,8 @@ async function runServer() {
       "camera=(), microphone=(), geolocation=(), payment=()",
   };
 
+  const tooLargePage = requestTooLargePage(build);
+
   const app = express();
   app.disable("x-powered-by");
   app.use((req, res, next) => {
@@ -91,7 +94,10 @@ async function runServer() {
     };
     const length = Number(req.headers["content-length"] ?? 0);
     if (length > maxBodyBytes) {
-      res.status(413).type("text/plain").send("The request is too large.");
+      // Refused unread. A browser's form gets a GOV.UK page, anything else a line of text (ADR 0073).
+      res.status(413).set("Cache-Control", "no-store");
+      if (/\btext\/html\b/i.test(req.headers.accept ?? "")) res.type("html").send(tooLargePage(req.path));
+      else res.type("text/plain").send("The request is too large.");
       req.destroy();
       return;
     }
@@ -114,6 +120,20 @@ async function runServer() {
   );
   for (const signal of ["SIGTERM", "SIGINT"])
     process.once(signal, () => server.close(() => process.exit(0)));
+}
+
+/**
+ * The page for a body over MAX_BODY_BYTES (request-too-large.html): Remix never sees the request,
+ * so the page is static, with the root route's <link>s (the hashed stylesheets, the icons) as on
+ * every page. Given the path the form was sent to, which is the page it came from.
+ */
+function requestTooLargePage(build) {
+  const escape = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const links = (build.routes.root.module.links?.() ?? [])
+    .map((link) => `<link ${Object.entries(link).map(([name, value]) => `${name}="${escape(value)}"`).join(" ")}>`)
+    .join("\n    ");
+  const page = readFileSync(new URL("./request-too-large.html", import.meta.url), "utf8").replace("{{links}}", () => links);
+  return (path) => page.replace("{{back}}", () => escape(path.startsWith("/") && !path.startsWith("//") ? path : "/"));
 }
 
 /**
