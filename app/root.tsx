@@ -1,10 +1,11 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Links, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import govukCss from "govuk-frontend/dist/govuk/govuk-frontend.min.css?url";
 import { useEffect, type ReactNode } from "react";
 import { ensureCsrfToken } from "~/auth/csrf.server";
 import { navigationFor, ROLE_LABELS } from "~/auth/roles";
 import { getUser } from "~/auth/session.server";
+import { PageMeta } from "~/components/layout/PageMeta";
 import { SERVICE_NAME, ServiceLayout } from "~/components/layout/ServiceLayout";
 import { useNonce } from "~/nonce";
 import appCss from "~/styles/app.css?url";
@@ -49,7 +50,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#1d70b8" />
-        <Meta />
+        {/* The page's title, with "Error: " while it shows an error summary (ADR 0072). */}
+        <PageMeta />
         <Links />
       </head>
       <body className="govuk-template__body">

@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     resubmission: application.status === "changes-requested",
     nextVersion: application.submissionCount + 1,
     due: formatDateTimeLondon(programme.detailedDueAt),
-    problems: check.ok ? [] : check.errors.map((e) => ({ text: e.text, href: toPage(e.href) })),
+    errors: check.ok ? [] : check.errors.map((e) => ({ text: e.text, href: toPage(e.href) })),
     view: answersView(programme, sections, application.answers),
   };
 }
@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function CheckApplication() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors ?? page.problems;
+  const errors = actionData?.errors ?? page.errors;
   return (
     <>
       <BackLink href={APPLICATION_HOME} text="Back to your task list" />

@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     authorityName: authority.name,
     deadline: formatDateTimeLondon(window.closesAt),
     totalWords: checkTwoPageLimit(eoi.answers).totalWords,
-    problems: check.ok ? [] : check.errors.map((e) => ({ text: e.text, href: e.href.startsWith("#") && e.href.length > 1 ? `/applicant/eoi${e.href}` : "/applicant/eoi" })),
+    errors: check.ok ? [] : check.errors.map((e) => ({ text: e.text, href: e.href.startsWith("#") && e.href.length > 1 ? `/applicant/eoi${e.href}` : "/applicant/eoi" })),
     sections: SECTIONS.map((section) => ({
       id: section.id,
       title: `${section.number}. ${section.title}`,
@@ -56,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function CheckAnswers() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors ?? page.problems;
+  const errors = actionData?.errors ?? page.errors;
   return (
     <>
       <BackLink href="/applicant/eoi" text="Back to your task list" />

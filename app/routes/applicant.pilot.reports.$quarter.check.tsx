@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: page.report.version,
     query: page.query,
     submitRefusal: page.submitRefusal,
-    incomplete: missing.ok ? [] : missing.errors.map(([field, text]) => ({ text, href: `/applicant/pilot/reports/${page.schedule.slug}#${field}` })),
+    errors: missing.ok ? [] : missing.errors.map(([field, text]) => ({ text, href: `/applicant/pilot/reports/${page.schedule.slug}#${field}` })),
   };
 }
 
@@ -64,7 +64,7 @@ export default function CheckReport() {
       <BackLink href={`/applicant/pilot/reports/${page.slug}`} text="Back to the report" />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          {errorList.length ? <ErrorSummary titleText="There is a problem" errorList={errorList} /> : page.incomplete.length ? <ErrorSummary titleText="You have not finished the report" errorList={page.incomplete} /> : null}
+          {errorList.length ? <ErrorSummary titleText="There is a problem" errorList={errorList} /> : page.errors.length ? <ErrorSummary titleText="You have not finished the report" errorList={page.errors} /> : null}
           <span className="govuk-caption-l">{page.authorityName}</span>
           <h1 className="govuk-heading-l">Check your report for {page.quarter}</h1>
           <p className="govuk-body">Due by 11:59pm on {page.due}.</p>

@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.kind === "not-allowed") throw redirect(`/manage/eois/${eoiId}`);
   if (result.kind === "invalid") {
     const parts: DatePart[] = "parts" in result.error ? result.error.parts : ["day"];
-    return data({ error: { text: result.error.text, href: `#${FIELD}-${parts[0]}`, parts }, values }, { status: 400 });
+    return data({ errors: [{ text: result.error.text, href: `#${FIELD}-${parts[0]}`, parts }], values }, { status: 400 });
   }
   return redirect(`/manage/eois/${eoiId}?updated=deadline`);
 }
@@ -50,7 +50,7 @@ export default function ExtendDeadline() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? page.values;
-  const error = actionData?.error;
+  const error = actionData?.errors[0];
   const item = (part: DatePart, width: number) => ({ name: part, value: values[part], classes: `govuk-input--width-${width}`, error: Boolean(error?.parts.includes(part)) });
   return (
     <>

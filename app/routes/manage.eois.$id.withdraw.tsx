@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await withdrawOnRequest(getDb(), { actor, eoiId, reason, now: now() });
   if (result.kind === "not-found") throw new Response("Not found", { status: 404 });
   if (result.kind === "not-allowed") throw redirect(`/manage/eois/${eoiId}`);
-  if (result.kind === "invalid") return data({ error: { text: result.error.text, href: "#reason" }, reason }, { status: 400 });
+  if (result.kind === "invalid") return data({ errors: [{ text: result.error.text, href: "#reason" }], reason }, { status: 400 });
   wakeOutbox();
   return redirect(`/manage/eois/${eoiId}?updated=withdrawn`);
 }
@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function WithdrawOnRequest() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const error = actionData?.error;
+  const error = actionData?.errors[0];
   return (
     <>
       <BackLink href={`/manage/eois/${page.id}`} text="Back" />
