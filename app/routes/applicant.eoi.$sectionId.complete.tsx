@@ -25,8 +25,12 @@ async function load(request: Request, sectionIdParam: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { eoi, sectionId } = await load(request, params.sectionId);
   const section = sectionById(sectionId);
-  return { sectionId, title: `${section.number}. ${section.title}`, pageCount: sectionPages(sectionId).length, marked: eoi.markedComplete[sectionId] ?? null, sectionVersion: eoi.sectionVersions[sectionId] ?? 0 };
+  // R-34 after others' saves beat this one twice (see the action): the page as saved now, and why to answer again.
+  const errors = new URL(request.url).searchParams.has("changed") ? [STALE_ANSWER] : [];
+  return { sectionId, title: `${section.number}. ${section.title}`, pageCount: sectionPages(sectionId).length, marked: eoi.markedComplete[sectionId] ?? null, sectionVersion: eoi.sectionVersions[sectionId] ?? 0, errors };
 }
+
+const STALE_ANSWER = { text: "Someone else changed this expression of interest while you were working on it. Your answer was not saved – answer again", href: "#completed" };
 
 /** Where each field of a section is asked, so an error can link to its page. */
 function fieldHref(sectionId: SectionId, href: string): string {
@@ -51,18 +55,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await saveSectionPage(getDb(), { user, sectionId, pageIndex: -1, answers: {}, baseVersion: Number(form.get("sectionVersion") ?? 0) || 0, markedComplete: answer === "yes", now: now() });
   if (result.kind === "conflict") return redirect(`/applicant/eoi/conflict/${result.saveId}`);
+  if (result.kind === "stale") return redirect(`/applicant/eoi/${sectionId}/complete?changed=1`);
   return redirect("/applicant/eoi");
 }
 
 export default function CompleteSection() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? page.errors;
   return (
     <>
       <BackLink href={`/applicant/eoi/${page.sectionId}/${page.pageCount}`} text="Back" />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          {actionData?.errors ? <ErrorSummary titleText="There is a problem" errorList={actionData.errors} /> : null}
+          {errors.length ? <ErrorSummary titleText="There is a problem" errorList={errors} /> : null}
           <ServiceForm>
             <input type="hidden" name="sectionVersion" value={page.sectionVersion} />
             <Radios
@@ -70,7 +76,7 @@ export default function CompleteSection() {
               name="completed"
               fieldset={{ legend: { text: SECTION_COMPLETED_QUESTION.label, isPageHeading: true, classes: "govuk-fieldset__legend--l" } }}
               hint={{ text: page.title }}
-              errorMessage={actionData?.errors?.[0]?.href === "#completed" ? { text: actionData.errors[0].text } : undefined}
+              errorMessage={errors[0]?.href === "#completed" ? { text: errors[0].text } : undefined}
               items={SECTION_COMPLETED_QUESTION.options.map((o) => ({ value: o.value, text: o.text, checked: page.marked === (o.value === "yes") }))}
             />
             <Button text="Continue" />

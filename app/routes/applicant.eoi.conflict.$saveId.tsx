@@ -23,6 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return question ? answerLines(question, answers[name]).join("\n") || "(blank)" : "";
   };
   return {
+    // R-34 others saved again while the officer chose (see the action): nothing was written; choose again.
+    errors: new URL(request.url).searchParams.has("changed") ? [CHANGED_WHILE_CHOOSING] : [],
     sectionTitle: `${section.number}. ${section.title}`,
     theirsBy: view.theirsBy,
     theirsAt: formatDateTimeLondon(new Date(view.theirsAt)),
@@ -36,18 +38,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const keep = form.get("keep");
   if (keep !== "mine" && keep !== "theirs") return data({ errors: [{ text: "Select which version to keep", href: "#keep" }] }, { status: 400 });
   if (!(await conflictView(getDb(), { user, saveId: Number(params.saveId) }))) return redirect("/applicant/eoi");
-  await resolveConflict(getDb(), { user, saveId: Number(params.saveId), keep, now: now() });
+  const result = await resolveConflict(getDb(), { user, saveId: Number(params.saveId), keep, now: now() });
+  if (result.kind === "stale") return redirect(`/applicant/eoi/conflict/${params.saveId}?changed=1`);
   return redirect("/applicant/eoi");
 }
+
+const CHANGED_WHILE_CHOOSING = {
+  text: "Someone else changed this expression of interest while you were choosing. Nothing was saved or overwritten – check the answers below and choose again",
+  href: "#keep",
+};
 
 /** R-30 R-34 A stale save never overwrites silently: both versions are shown and kept; the officer chooses. */
 export default function Conflict() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? page.errors;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
-        {actionData?.errors ? <ErrorSummary titleText="There is a problem" errorList={actionData.errors} /> : null}
+        {errors.length ? <ErrorSummary titleText="There is a problem" errorList={errors} /> : null}
         <span className="govuk-caption-l">{page.sectionTitle}</span>
         <h1 className="govuk-heading-l">Someone else changed this section</h1>
         <p className="govuk-body">
@@ -64,7 +73,7 @@ export default function Conflict() {
             idPrefix="keep"
             name="keep"
             fieldset={{ legend: { text: "Which version do you want to keep?", classes: "govuk-fieldset__legend--m" } }}
-            errorMessage={actionData?.errors ? { text: actionData.errors[0].text } : undefined}
+            errorMessage={errors.length ? { text: errors[0].text } : undefined}
             items={[
               { value: "mine", text: "Keep my version", hint: { text: `Your answers replace the ones ${page.theirsBy} saved. Theirs stay in the section's history.` } },
               { value: "theirs", text: `Keep the version saved by ${page.theirsBy}`, hint: { text: "Your answers are kept in the section's history but not used." } },

@@ -35,6 +35,8 @@ export async function handlePagePost(db: Knex, input: { user: User; sectionId: S
   if (result.kind === "read-only") return { kind: "redirect", to: "/applicant/eoi" };
   if (result.kind === "conflict") return { kind: "redirect", to: `/applicant/eoi/conflict/${result.saveId}` };
   const here = pagePath(input.sectionId, input.pageIndex);
+  // Beaten twice by others' saves with nothing typed to keep (a typed page becomes a conflict): the page again, as saved now.
+  if (result.kind === "stale") return { kind: "redirect", to: here };
   if (intent.kind === "add") {
     const rows = (answers[intent.question] as unknown[] | undefined)?.length ?? 1;
     return { kind: "redirect", to: `${here}#${intent.question}-${rows - 1}` };

@@ -11,6 +11,7 @@ import {
   insertEoiIfMissing,
   insertSectionSave,
   sectionAnswersAtVersion,
+  StaleEoiError,
   updateEoiStatus,
   writeSection,
   type Eoi,
@@ -55,7 +56,25 @@ export async function startEoi(db: Knex, input: { user: User; now: Date }): Prom
   });
 }
 
-export type SaveResult = { kind: "saved"; eoi: Eoi } | { kind: "conflict"; saveId: number } | { kind: "read-only" };
+export type SaveResult = { kind: "saved"; eoi: Eoi } | { kind: "conflict"; saveId: number } | { kind: "read-only" } | { kind: "stale" };
+
+/**
+ * R-34 A save reads the EOI and writes it back only if its version is unchanged. Another save
+ * can commit in between (PostgreSQL, several app instances, R-74: StaleEoiError); the save is
+ * then tried once more from a fresh read, where a change by the other save to the same answers
+ * becomes a conflict for the officer to settle. Should it lose the race again, `otherwise` says
+ * what the officer gets instead of an error page (ADR 0074).
+ */
+async function onceMoreIfStale<T>(attempt: () => Promise<T>, otherwise: () => Promise<T>): Promise<T> {
+  for (let tries = 0; tries < 2; tries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof StaleEoiError)) throw error;
+    }
+  }
+  return otherwise();
+}
 
 const sameAnswer = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -69,18 +88,47 @@ export async function saveSectionPage(
   db: Knex,
   input: { user: User; sectionId: SectionId; pageIndex: number; answers: SectionAnswers; baseVersion: number; markedComplete?: boolean; now: Date },
 ): Promise<SaveResult> {
+  return onceMoreIfStale(
+    () => saveSectionPageOnce(db, input),
+    // Beaten twice: what the officer typed is kept as their version, beside the saved one, for
+    // them to choose (a page that carries no answers, "completed?", is simply asked again).
+    () => keepStalePageAsConflict(db, input),
+  );
+}
+
+type SavePageInput = Parameters<typeof saveSectionPage>[1];
+
+function pageAnswersOf(input: SavePageInput, authority: Authority): { fields: readonly string[]; pageAnswers: SectionAnswers } {
+  const fields = sectionPages(input.sectionId)[input.pageIndex]?.fields ?? [];
+  let pageAnswers: SectionAnswers = Object.fromEntries(fields.filter((f) => f in input.answers).map((f) => [f, input.answers[f]]));
+  if (input.sectionId === "about-the-bid" && fields.includes("region")) {
+    // R-3 the lead authority's region and type come from the register.
+    pageAnswers = { ...pageAnswers, region: authority.region, authorityType: authority.type };
+  }
+  return { fields, pageAnswers };
+}
+
+async function keepStalePageAsConflict(db: Knex, input: SavePageInput): Promise<SaveResult> {
   return db.transaction(async (trx) => {
     const { eoi, authority } = await applicantContext(trx, input.user);
     if (!eoi) throw new EoiAccessError("no EOI started");
     if (eoi.status !== "draft") return { kind: "read-only" } as const;
-    const fields = sectionPages(input.sectionId)[input.pageIndex]?.fields ?? [];
+    const { pageAnswers } = pageAnswersOf(input, authority);
+    if (Object.keys(pageAnswers).length === 0) return { kind: "stale" } as const;
+    const saveId = await insertSectionSave(trx, { eoiId: eoi.id, sectionId: input.sectionId, sectionVersion: input.baseVersion, outcome: "conflict", answers: pageAnswers, userId: input.user.id, now: input.now });
+    await recordAudit(trx, { actorUserId: input.user.id, action: "eoi.section.conflict", entityType: "eoi", entityId: eoi.id, after: { sectionId: input.sectionId, saveId, baseVersion: input.baseVersion, currentVersion: eoi.sectionVersions[input.sectionId] ?? 0, stale: true }, at: input.now });
+    return { kind: "conflict", saveId } as const;
+  });
+}
+
+async function saveSectionPageOnce(db: Knex, input: SavePageInput): Promise<SaveResult> {
+  return db.transaction(async (trx) => {
+    const { eoi, authority } = await applicantContext(trx, input.user);
+    if (!eoi) throw new EoiAccessError("no EOI started");
+    if (eoi.status !== "draft") return { kind: "read-only" } as const;
+    const { fields, pageAnswers } = pageAnswersOf(input, authority);
     const saved = eoi.answers[input.sectionId] ?? {};
     const current = eoi.sectionVersions[input.sectionId] ?? 0;
-    let pageAnswers: SectionAnswers = Object.fromEntries(fields.filter((f) => f in input.answers).map((f) => [f, input.answers[f]]));
-    if (input.sectionId === "about-the-bid" && fields.includes("region")) {
-      // R-3 the lead authority's region and type come from the register.
-      pageAnswers = { ...pageAnswers, region: authority.region, authorityType: authority.type };
-    }
 
     if (input.baseVersion !== current) {
       const base = (await sectionAnswersAtVersion(trx, eoi.id, input.sectionId, input.baseVersion))?.answers ?? {};
@@ -143,18 +191,24 @@ export async function conflictView(db: Knex, input: { user: User; saveId: number
 export async function resolveConflict(db: Knex, input: { user: User; saveId: number; keep: "mine" | "theirs"; now: Date }): Promise<SaveResult> {
   const view = await conflictView(db, input);
   if (!view) throw new EoiAccessError("no such conflict");
+  // Beaten twice by other saves: nothing is written, the conflict stays open, the officer chooses again.
+  return onceMoreIfStale(() => resolveConflictOnce(db, input, view), async () => ({ kind: "stale" }) as const);
+}
+
+async function resolveConflictOnce(db: Knex, input: { user: User; keep: "mine" | "theirs"; now: Date }, view: ConflictView): Promise<SaveResult> {
   return db.transaction(async (trx) => {
     const { eoi } = await applicantContext(trx, input.user);
     if (!eoi) throw new EoiAccessError("no EOI");
     if (eoi.status !== "draft") return { kind: "read-only" } as const;
-    await trx("eoi_section_saves").where({ id: view.saveId }).update({ outcome: input.keep === "mine" ? "resolved-mine" : "resolved-theirs" });
     if (input.keep === "mine") {
       // The officer's page over the section as it is now: fields they did not edit stay as saved.
+      // The versioned write comes first: when it is stale, nothing else was written.
       const answers = { ...(eoi.answers[view.sectionId] ?? {}), ...view.mine };
       const sectionVersion = (eoi.sectionVersions[view.sectionId] ?? 0) + 1;
       await writeSection(trx, eoi, { sectionId: view.sectionId, answers, sectionVersion, now: input.now });
       await insertSectionSave(trx, { eoiId: eoi.id, sectionId: view.sectionId, sectionVersion, outcome: "resolved", answers, userId: input.user.id, now: input.now });
     }
+    await trx("eoi_section_saves").where({ id: view.saveId }).update({ outcome: input.keep === "mine" ? "resolved-mine" : "resolved-theirs" });
     await recordAudit(trx, { actorUserId: input.user.id, action: `eoi.section.conflict-resolved`, entityType: "eoi", entityId: eoi.id, after: { sectionId: view.sectionId, saveId: view.saveId, kept: input.keep }, at: input.now });
     return { kind: "saved", eoi: (await findEoi(trx, eoi.id))! } as const;
   });
