@@ -80,8 +80,11 @@ export async function writeSection(
   const answers = { ...eoi.answers, [input.sectionId]: input.answers };
   const versions = { ...eoi.sectionVersions, [input.sectionId]: input.sectionVersion };
   const completed = input.markedComplete === undefined ? eoi.markedComplete : { ...eoi.markedComplete, [input.sectionId]: input.markedComplete };
+  // Only a draft is written (R-35: a submitted EOI is read-only): submitting changes the status,
+  // not the version, so a save that read the draft before another instance submitted it would
+  // otherwise still match.
   const updated = await db("eois")
-    .where({ id: eoi.id, version: eoi.version })
+    .where({ id: eoi.id, version: eoi.version, status: "draft" })
     .update({
       answers_json: JSON.stringify(answers),
       section_versions_json: JSON.stringify(versions),
@@ -92,7 +95,7 @@ export async function writeSection(
   if (updated !== 1) throw new StaleEoiError();
 }
 
-/** The row changed under us between read and write (only possible across processes). */
+/** The row changed under us between read and write, or stopped being a draft (only possible across processes). */
 export class StaleEoiError extends Error {}
 
 export async function insertSectionSave(
