@@ -21,7 +21,7 @@ import { insertSession } from "~/data/sessions.server";
 
 const ROOT = resolve(".");
 /** What the Vite build reads: sources, public assets and the configuration. */
-const BUILD_INPUTS = ["app", "emails", "db", "public", "package.json", "vite.config.ts", "tsconfig.json", "server.mjs"];
+const BUILD_INPUTS = ["app", "emails", "db", "public", "package.json", "vite.config.ts", "tsconfig.json", "server.mjs", "request-too-large.html"];
 const CACHE = join(tmpdir(), "toolkit-server-build");
 
 // Both this process and every server it starts sign cookies with this secret.
