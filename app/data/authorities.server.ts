@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import { hotRows } from "./hot-sql.server";
 
 export interface Authority {
   id: number;
@@ -14,7 +15,8 @@ export async function listAuthorities(db: Knex): Promise<Authority[]> {
 }
 
 export async function findAuthority(db: Knex, id: number): Promise<Authority | null> {
-  return (await db("authorities").where({ id }).first("id", "name", "code", "region", "type", "setting")) ?? null;
+  const [row] = await hotRows<Authority>(db, "select id, name, code, region, type, setting from authorities where id = ? limit 1", [id]);
+  return row ?? null;
 }
 
 export async function countAuthorities(db: Knex): Promise<number> {

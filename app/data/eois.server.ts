@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import { hotRows } from "./hot-sql.server";
 import type { EoiAnswers, SectionAnswers, SectionId } from "~/domain/eoi/sections";
 import type { EoiState } from "~/domain/eoi/status";
 
@@ -50,8 +51,8 @@ function toEoi(row: Row): Eoi {
 type Db = Knex | Knex.Transaction;
 
 export async function findEoiForAuthority(db: Db, roundId: number, authorityId: number): Promise<Eoi | null> {
-  const row = await db("eois").where({ round_id: roundId, authority_id: authorityId }).first();
-  return row ? toEoi(row) : null;
+  const [row] = await hotRows<Record<string, unknown>>(db, "select * from eois where round_id = ? and authority_id = ? limit 1", [roundId, authorityId]);
+  return row ? toEoi(row as never) : null;
 }
 
 export async function findEoi(db: Db, id: number): Promise<Eoi | null> {

@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import { hotRows } from "./hot-sql.server";
 
 export interface Round {
   id: number;
@@ -32,7 +33,7 @@ function toRound(row: Record<string, unknown>): Round {
 
 /** The round the service is running: the most recently opened one. */
 export async function currentRound(db: Knex): Promise<Round | null> {
-  const row = await db("rounds").orderBy([{ column: "eoi_opens_at", order: "desc" }, { column: "id", order: "desc" }]).first();
+  const [row] = await hotRows<Record<string, unknown>>(db, "select * from rounds order by eoi_opens_at desc, id desc limit 1", []);
   return row ? toRound(row) : null;
 }
 

@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import type { Role } from "~/auth/roles";
+import { hotRows } from "./hot-sql.server";
 
 export interface User {
   id: number;
@@ -40,14 +41,12 @@ export async function findUserById(db: Knex, id: number): Promise<User | null> {
 
 /** The user of a live session (by the hash of its token), in one query: every page asks this. */
 export async function findUserBySessionId(db: Knex, sessionId: string, now: Date): Promise<User | null> {
-  const row = await db("sessions")
-    .join("users", "users.id", "sessions.user_id")
-    .leftJoin("authorities", "authorities.id", "users.authority_id")
-    .where("sessions.id", sessionId)
-    .where("sessions.expires_at", ">", now.toISOString())
-    .first(userColumns);
+  const [row] = await hotRows<Record<string, unknown>>(db, SESSION_USER_SQL, [sessionId, now.toISOString()]);
   return row ? toUser(row) : null;
 }
+const SESSION_USER_SQL = `select users.id, users.email, users.name, users.role, users.authority_id, authorities.name as authority_name
+  from sessions join users on users.id = sessions.user_id left join authorities on authorities.id = users.authority_id
+  where sessions.id = ? and sessions.expires_at > ? limit 1`;
 
 export async function findUserWithHashByEmail(db: Knex, email: string): Promise<(User & { passwordHash: string | null }) | null> {
   const row = await db("users")
