@@ -529,14 +529,14 @@ function analysis(results: Results): string {
   }
   lines.push(
     "- **Where a page's time went, and what was done** (profiles of the question page alone, `--profile-pages`, 23 November 2026, shares of the busy time of one process): React Router matched the ~100 routes three times a request, flattening, ranking and compiling every route each time (~23%) — now kept per route tree by four small patches (`patches/`, ADR 0071); knex prepared every statement afresh and the root and page loaders each looked up the session and the user (~10%) — now statements are kept per connection and the user is one query, asked once per request; the page was streamed chunk by chunk through a Node stream, a web stream and Express, and React ended that stream twice, building a Node error per page — now it is rendered whole into one body; morgan wrote a log line per request (~10% of throughput) — now the lines are written in batches; garbage collection ~9% — the workers now have 32 MB semi-spaces.",
-    "- **What a page still costs**: React rendering the page ~26%, Node's HTTP and stream work ~15%, Remix's request, response and loader-data encoding (turbo-stream) ~15%, the four SQL reads through knex ~10%, garbage collection ~7%, our loaders and word counts ~5%.",
+    "- **What a page still costs**: React rendering the page ~26%, Node's HTTP and stream work ~15%, Remix's request, response and loader-data encoding (turbo-stream) ~15%, the four SQL reads ~6%, garbage collection ~7%, our loaders and word counts ~5%.",
   );
   if (rush) {
     const get = kind("GET question page");
     const post = kind("POST question page");
     const meanMs = (rush.elapsedSeconds * 1000 * CONNECTIONS) / rush.requests;
     lines.push(
-      `- **In the rush, rendering is the bottleneck, not the database**: GETs of question pages take p50 ${f1(get?.p50Ms)} ms, the POSTs that save them (a transaction with a history row and an audit row) p50 ${f1(post?.p50Ms)} ms. Submitting renders the PDF (pdfkit, ~8% of the CPU in the profile). With 50 requests always in flight the mean latency is 50 ÷ throughput (Little's law): ${f0(meanMs)} ms at ${f0(rush.requestsPerSecond)} req/s; p95 < 300 ms needs roughly ${f0((rush.requestsPerSecond * rush.p95Ms) / 300)} req/s or more for this mix.`,
+      `- **In the rush, rendering is the bottleneck, not the database**: GETs of question pages take p50 ${f1(get?.p50Ms)} ms, the POSTs that save them (a transaction with a history row and an audit row) p50 ${f1(post?.p50Ms)} ms. Submitting renders the PDF (pdfkit, ${pct(results.rushProfile?.profile?.byPackage.find((p) => p.name === "pdfkit")?.share ?? NaN).trim()} of the CPU in the profiled rush). With 50 requests always in flight the mean latency is 50 ÷ throughput (Little's law): ${f0(meanMs)} ms at ${f0(rush.requestsPerSecond)} req/s; p95 < 300 ms needs roughly ${f0((rush.requestsPerSecond * rush.p95Ms) / 300)} req/s or more for this mix.`,
     );
   }
   lines.push(
@@ -546,9 +546,9 @@ function analysis(results: Results): string {
     "1. `v3_lazyRouteDiscovery: false` in `vite.config.ts` (an A/B on the question page: 149, 166, 173 req/s with it, 183, 217, 243 without; the HTML shrinks from 22.3 to 18.2 kB).",
     "2. The bench and the tests serve with `server.mjs` (as `npm start`), which looks for static files only under `/assets` and `/favicon.ico`.",
     "3. `WEB_CONCURRENCY` runs that many processes (`node:cluster`); the bench runs one per core unless `WEB_CONCURRENCY` says otherwise. SQLite in WAL mode lets them read at once; transactions begin IMMEDIATE (ADR 0041).",
-    "4. ADR 0071 (question page on two processes, single runs: 359 → ~690 → ~870 → ~935 → ~1,000 req/s): route matching kept per route tree; statements prepared once per connection and the signed-in user in one query once per request; the page rendered whole; the request log in batches; a larger young generation.",
+    "4. ADR 0071 (question page on two processes, single runs: 359 → ~690 → ~870 → ~935 → ~1,000 → ~1,100 req/s): route matching kept per route tree; statements prepared once per connection and the signed-in user in one query once per request; the page rendered whole; the request log in batches; a larger young generation; the four reads of almost every page as fixed SQL instead of knex's query builder.",
     "",
-    "Left, by gain for effort: the EOI PDF rendered by the outbox worker rather than in the submit request (pdfkit is most of a submission's time); the round, authority and EOI read in one query; compression left to a proxy in front, where there is one. \"÷ plain React\" stays far from ½: the baseline renders a prebuilt element tree (no components, hooks, router, session or data), so it measures Remix and React Router as much as this service.",
+    "Left, by gain for effort: the EOI PDF rendered by the outbox worker rather than in the submit request (pdfkit is most of a submission's time); the selection page (61 kB of HTML: every bid with its scores and attributes, built from the sift's rows on each view); compression left to a proxy in front, where there is one. \"÷ plain React\" stays far from ½: the baseline renders a prebuilt element tree (no components, hooks, router, session or data), so it measures Remix and React Router as much as this service.",
   );
   return lines.join("\n");
 }
