@@ -195,6 +195,14 @@ for (const javaScript of [true, false]) {
     await expect(officer).toHaveURL(/submitted=1/);
     await check(officer);
 
+    // A file over the 10 MB limit (and the body over the server's 12 MiB): the service's 413 page,
+    // with JavaScript on as off (ADR 0073: forms that send files are posted as a whole page).
+    await officer.goto("/applicant/pilot/claims/new");
+    await officer.getByLabel("Evidence file (optional)").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.concat([EVIDENCE_PDF, Buffer.alloc(13 * 1024 * 1024)]) });
+    await officer.getByRole("button", { name: "Send the claim" }).click();
+    await expect(officer.getByRole("heading", { level: 1 })).toHaveText("The file or form you sent is too large");
+    await expect(officer).toHaveTitle(/^The file or form you sent is too large – /);
+
     // R-62 a claim over the remaining award is refused; a fair one is sent.
     await officer.goto("/applicant/pilot/claims/new");
     await check(officer);
