@@ -1,10 +1,19 @@
 import type { MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { serviceCookies } from "~/auth/cookies.server";
 import { Table } from "~/components/govuk";
 import { pageTitle } from "~/utils/page";
 
 export const meta: MetaFunction = () => pageTitle("Cookies");
 
+/** The cookies' names as this server sets them (`__Host-…` over https). */
+export function loader() {
+  const { session, csrf } = serviceCookies();
+  return { session: session.name, csrf: csrf.name };
+}
+
 export default function Cookies() {
+  const names = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -14,8 +23,8 @@ export default function Cookies() {
           caption="Essential cookies"
           head={[{ text: "Name" }, { text: "Purpose" }, { text: "Expires" }]}
           rows={[
-            [{ text: "__session" }, { text: "Keeps you signed in" }, { text: "12 hours" }],
-            [{ text: "__csrf" }, { text: "Makes sure forms you send came from this service" }, { text: "When you close your browser" }],
+            [{ text: names.session }, { text: "Keeps you signed in" }, { text: "12 hours" }],
+            [{ text: names.csrf }, { text: "Makes sure forms you send came from this service" }, { text: "When you close your browser" }],
           ]}
         />
       </div>
