@@ -12,6 +12,10 @@ import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 
+// A frozen demo clock (CLOCK_NOW) runs on for background jobs from this moment, the same in every
+// worker, including one restarted later (app/clock.server.ts runningNow, ADR 0074).
+if (process.env.CLOCK_NOW && !process.env.CLOCK_NOW_SINCE) process.env.CLOCK_NOW_SINCE = String(Date.now());
+
 const workers = Math.max(
   1,
   Math.floor(Number(process.env.WEB_CONCURRENCY ?? 1)) || 1
@@ -133,7 +137,7 @@ function requestTooLargePage(build) {
     .map((link) => `<link ${Object.entries(link).map(([name, value]) => `${name}="${escape(value)}"`).join(" ")}>`)
     .join("\n    ");
   const page = readFileSync(new URL("./request-too-large.html", import.meta.url), "utf8").replace("{{links}}", () => links);
-  return (path) => page.replace("{{back}}", () => escape(path.startsWith("/") && !path.startsWith("//") ? path : "/"));
+  return (path) => page.replace("{{back}}", () => escape(path.startsWith("/") && !path.startsWith("//") && !path.includes("\\") ? path : "/"));
 }
 
 /**

@@ -23,6 +23,9 @@ let started: { at: string; realMs: number } | undefined;
 export function runningNow(): Date {
   const fixed = process.env.CLOCK_NOW;
   if (!fixed) return new Date();
-  if (started?.at !== fixed) started = { at: fixed, realMs: Date.now() };
+  // From when the server started (CLOCK_NOW_SINCE, set by server.mjs before it forks workers), so
+  // every worker — one restarted later too — keeps the same time; else from this process's first call.
+  const since = Number(process.env.CLOCK_NOW_SINCE);
+  if (started?.at !== fixed) started = { at: fixed, realMs: Number.isFinite(since) && since > 0 ? since : Date.now() };
   return new Date(new Date(fixed).getTime() + (Date.now() - started.realMs));
 }

@@ -49,7 +49,6 @@ export default function handleRequest(
   // passing a stream through Node and web streams chunk by chunk (ADR 0071). Crawlers get the
   // same.
   return new Promise((resolve, reject) => {
-    let rendered = false;
     let timeout: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
@@ -58,7 +57,6 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
-          rendered = true;
           const chunks: Buffer[] = [];
           // A plain collector: no 'close' event (React would answer it by ending the stream a
           // second time, which makes Node build an error, stack and all, on every page).
@@ -85,8 +83,10 @@ export default function handleRequest(
           reject(error);
         },
         onError(error: unknown) {
+          // Logged here: a page is sent only when all of it has rendered, so an error inside it
+          // (a Suspense boundary's) would otherwise pass unseen. A shell error is logged by Remix too.
           responseStatusCode = 500;
-          if (rendered) console.error(error);
+          if (!request.signal.aborted) console.error(error);
         },
       },
     );
