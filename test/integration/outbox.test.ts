@@ -12,18 +12,17 @@ import { startSmtpServer } from "../setup/smtp";
 const t0 = new Date("2009-07-17T10:00:00Z");
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
-function queue(db: Parameters<typeof enqueueEmail>[0], n: number, withAttachment = false) {
-  return Promise.all(
-    Array.from({ length: n }, (_, i) =>
-      enqueueEmail(db, {
-        ...renderEmail(`Test message ${i + 1}`, [{ kind: "paragraph", text: `Body <${i + 1}>` }]),
-        to: `officer${i + 1}@example.gov.uk`,
-        template: "test",
-        attachments: withAttachment ? [{ filename: "eoi.pdf", contentType: "application/pdf", content: Buffer.from("%PDF-1.4 test") }] : undefined,
-        now: t0,
-      }),
-    ),
-  );
+/** Queues n emails one after another, so that "Test message i" gets outbox id i (at once, PostgreSQL's pool may number them in another order). */
+async function queue(db: Parameters<typeof enqueueEmail>[0], n: number, withAttachment = false) {
+  for (let i = 0; i < n; i += 1) {
+    await enqueueEmail(db, {
+      ...renderEmail(`Test message ${i + 1}`, [{ kind: "paragraph", text: `Body <${i + 1}>` }]),
+      to: `officer${i + 1}@example.gov.uk`,
+      template: "test",
+      attachments: withAttachment ? [{ filename: "eoi.pdf", contentType: "application/pdf", content: Buffer.from("%PDF-1.4 test") }] : undefined,
+      now: t0,
+    });
+  }
 }
 
 describe("R-71 email outbox", () => {
