@@ -44,7 +44,7 @@ export async function findUserBySessionId(db: Knex, sessionId: string, now: Date
   const [row] = await hotRows<Record<string, unknown>>(db, SESSION_USER_SQL, [sessionId, now.toISOString()]);
   return row ? toUser(row) : null;
 }
-const SESSION_USER_SQL = `select users.id, users.email, users.name, users.role, users.authority_id, authorities.name as authority_name
+const SESSION_USER_SQL = `select ${userColumns.join(", ")}
   from sessions join users on users.id = sessions.user_id left join authorities on authorities.id = users.authority_id
   where sessions.id = ? and sessions.expires_at > ? limit 1`;
 

@@ -115,10 +115,15 @@ async function keepStalePageAsConflict(db: Knex, input: SavePageInput): Promise<
     if (eoi.status !== "draft") return { kind: "read-only" } as const;
     const { pageAnswers } = pageAnswersOf(input, authority);
     if (Object.keys(pageAnswers).length === 0) return { kind: "stale" } as const;
-    const saveId = await insertSectionSave(trx, { eoiId: eoi.id, sectionId: input.sectionId, sectionVersion: input.baseVersion, outcome: "conflict", answers: pageAnswers, userId: input.user.id, now: input.now });
-    await recordAudit(trx, { actorUserId: input.user.id, action: "eoi.section.conflict", entityType: "eoi", entityId: eoi.id, after: { sectionId: input.sectionId, saveId, baseVersion: input.baseVersion, currentVersion: eoi.sectionVersions[input.sectionId] ?? 0, stale: true }, at: input.now });
-    return { kind: "conflict", saveId } as const;
+    return keepAsConflict(trx, eoi, input, pageAnswers, { stale: true });
   });
+}
+
+/** R-34 The officer's page kept beside the saved section, for them to choose: a conflict save and its audit row. */
+async function keepAsConflict(trx: Knex.Transaction, eoi: Eoi, input: SavePageInput, pageAnswers: SectionAnswers, audit: { stale?: true } = {}) {
+  const saveId = await insertSectionSave(trx, { eoiId: eoi.id, sectionId: input.sectionId, sectionVersion: input.baseVersion, outcome: "conflict", answers: pageAnswers, userId: input.user.id, now: input.now });
+  await recordAudit(trx, { actorUserId: input.user.id, action: "eoi.section.conflict", entityType: "eoi", entityId: eoi.id, after: { sectionId: input.sectionId, saveId, baseVersion: input.baseVersion, currentVersion: eoi.sectionVersions[input.sectionId] ?? 0, ...audit }, at: input.now });
+  return { kind: "conflict", saveId } as const;
 }
 
 async function saveSectionPageOnce(db: Knex, input: SavePageInput): Promise<SaveResult> {
@@ -137,9 +142,7 @@ async function saveSectionPageOnce(db: Knex, input: SavePageInput): Promise<Save
       if (changedByOthers && differsFromSaved) {
         // Only this page's answers are kept as the officer's version: keeping theirs must never
         // revert other fields of the section that others saved.
-        const saveId = await insertSectionSave(trx, { eoiId: eoi.id, sectionId: input.sectionId, sectionVersion: input.baseVersion, outcome: "conflict", answers: pageAnswers, userId: input.user.id, now: input.now });
-        await recordAudit(trx, { actorUserId: input.user.id, action: "eoi.section.conflict", entityType: "eoi", entityId: eoi.id, after: { sectionId: input.sectionId, saveId, baseVersion: input.baseVersion, currentVersion: current }, at: input.now });
-        return { kind: "conflict", saveId } as const;
+        return keepAsConflict(trx, eoi, input, pageAnswers);
       }
     }
 
